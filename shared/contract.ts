@@ -1,0 +1,138 @@
+// The one list of what the untrusted window may ask of the trusted core, and
+// what the core may tell it. Types come from these schemas, never twice.
+import { z } from 'zod';
+
+/** Who may make a call. The core knows the active profile; calls carry no authority. */
+export const roles = ['kid', 'teen', 'adult', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const errorCodes = [
+  'invalid_input',
+  'unknown_call',
+  'forbidden',
+  'not_found',
+  'unavailable',
+  'conflict',
+  'timeout',
+  'cancelled',
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export const contractErrorSchema = z.object({
+  code: z.enum(errorCodes),
+  message: z.string(),
+  details: z.record(z.string(), z.unknown()).optional(),
+});
+export type ContractError = z.infer<typeof contractErrorSchema>;
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+const platformSchema = z.enum(['linux', 'darwin', 'win32', 'other']);
+
+const appInfoOutput = z.object({
+  name: z.literal('Airlock'),
+  version: z.string(),
+  carrier: z.enum(['electron', 'serve', 'local']),
+  platform: platformSchema,
+  arch: z.string(),
+  nodeVersion: z.string(),
+  startedAt: z.number(),
+});
+
+export const componentIds = ['docker', 'multipass', 'lima', 'nvidia', 'engine'] as const;
+export type ComponentId = (typeof componentIds)[number];
+
+/**
+ * Why a component is missing or broken, as a code the renderer turns into a
+ * sentence from its string catalogue (so translation is a file).
+ */
+export const healthReasons = [
+  'ok',
+  'not_installed',
+  'not_running',
+  'permission_denied',
+  'no_gpu',
+  'unsupported_platform',
+  'insecure_endpoint',
+  'timed_out',
+  'failed',
+] as const;
+
+export const componentHealthSchema = z.object({
+  id: z.enum(componentIds),
+  status: z.enum(['ok', 'missing', 'error']),
+  reason: z.enum(healthReasons),
+  version: z.string().optional(),
+  /** Short technical detail in English for the CLI and support; no secrets. */
+  detail: z.string(),
+  /** GPUs nvidia-smi reported, when the component is `nvidia`. */
+  gpus: z.array(z.object({ name: z.string(), driver: z.string(), memoryMiB: z.number() })).optional(),
+});
+export type ComponentHealth = z.infer<typeof componentHealthSchema>;
+
+const healthOutput = z.object({
+  checkedAt: z.number(),
+  platform: platformSchema,
+  components: z.array(componentHealthSchema),
+});
+export type Health = z.infer<typeof healthOutput>;
+
+const callDef = <I extends z.ZodType, O extends z.ZodType>(def: {
+  summary: string;
+  minRole: Role;
+  input: I;
+  output: O;
+}) => def;
+
+/** Every call the window or the CLI can make: `domain.method`. */
+export const calls = {
+  'app.info': callDef({
+    summary: 'What this Airlock is: version, platform and how the window talks to the core.',
+    minRole: 'kid',
+    input: z.strictObject({}),
+    output: appInfoOutput,
+  }),
+  'app.health': callDef({
+    summary: 'Which of Docker, Multipass, Lima, nvidia-smi and the built-in engine this machine has.',
+    minRole: 'kid',
+    input: z.strictObject({
+      refresh: z.boolean().optional().describe('probe again instead of using the last answer'),
+    }),
+    output: healthOutput,
+  }),
+  'app.ping': callDef({
+    summary: 'Check that the core answers; echoes a short note back.',
+    minRole: 'kid',
+    input: z.strictObject({
+      note: z.string().max(200).optional().describe('any short text, echoed back'),
+    }),
+    output: z.object({ note: z.string(), at: z.number() }),
+  }),
+} as const;
+
+export type CallName = keyof typeof calls;
+export type CallInput<C extends CallName> = z.input<(typeof calls)[C]['input']>;
+export type CallOutput<C extends CallName> = z.infer<(typeof calls)[C]['output']>;
+export const callNames = Object.keys(calls) as CallName[];
+
+/** Every event the core can push to a window. */
+export const events = {
+  'app.heartbeat': z.object({ seq: z.number().int(), at: z.number(), uptimeMs: z.number() }),
+  'app.health': healthOutput,
+} as const;
+
+export type EventName = keyof typeof events;
+export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.hasOwn(calls, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.hasOwn(events, name);
+
+/** The surface both carriers expose to the renderer, e.g. `window.airlock` in Electron. */
+export interface AirlockBridge {
+  invoke<C extends CallName>(call: C, input: CallInput<C>): Promise<Envelope<CallOutput<C>>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
