@@ -22,11 +22,13 @@ export const clientMessageSchema = z.discriminatedUnion('t', [
 ]);
 export type ClientMessage = z.infer<typeof clientMessageSchema>;
 
-export const serverMessageSchema = z.discriminatedUnion('t', [
+const resultSchema = z.union([
   z.object({ t: z.literal('result'), id: z.number(), ok: z.literal(true), value: z.unknown() }),
   z.object({ t: z.literal('result'), id: z.number(), ok: z.literal(false), error: contractErrorSchema }),
-  z.object({ t: z.literal('event'), event: z.string(), payload: z.unknown() }),
 ]);
+const eventSchema = z.object({ t: z.literal('event'), event: z.string(), payload: z.unknown() });
+
+export const serverMessageSchema = z.union([resultSchema, eventSchema]);
 export type ServerMessage = z.infer<typeof serverMessageSchema>;
 
 /** Token format: 32 random bytes, base64url, valid as a subprotocol token. */

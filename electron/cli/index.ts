@@ -1,0 +1,105 @@
+// `airlock <call> [json]`: every call the UI can make, from a script.
+import { isCallName, type Envelope } from '../../shared/contract';
+import { resolveDataDir } from '../core/data-dir';
+import { createCore } from '../core/services';
+import { readServeFile } from '../serve/serve-file';
+import { formatOutput } from './cli-format';
+import { helpText } from './cli-help';
+import { connectServe, ConnectError } from './serve-client';
+
+interface CliArgs {
+  call?: string;
+  input?: string;
+  json: boolean;
+  local: boolean;
+  data?: string;
+  help: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): CliArgs {
+  const args: CliArgs = { json: false, local: false, help: false };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--json') args.json = true;
+    else if (arg === '--local') args.local = true;
+    else if (arg === '--help' || arg === '-h') args.help = true;
+    else if (arg === '--data') {
+      const value = argv[++i];
+      if (!value) throw new UsageError('--data needs a folder.');
+      args.data = value;
+    } else if (arg.startsWith('--')) throw new UsageError(`Unknown option "${arg}". See airlock --help.`);
+    else positional.push(arg);
+  }
+  if (positional.length > 2) throw new UsageError('Give the input as one JSON argument, in single quotes.');
+  [args.call, args.input] = positional;
+  return args;
+}
+
+async function run(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.help || !args.call) {
+    console.log(helpText());
+    return args.call || args.help ? 0 : 2;
+  }
+  if (!isCallName(args.call))
+    throw new UsageError(`Airlock has no call named "${args.call}". See airlock --help.`);
+  let input: unknown = {};
+  if (args.input !== undefined) {
+    try {
+      input = JSON.parse(args.input);
+    } catch {
+      throw new UsageError(`The input is not valid JSON: ${args.input.slice(0, 80)}`);
+    }
+  }
+  const dataDir = resolveDataDir({ flag: args.data });
+  const envelope = args.local
+    ? await callLocal(dataDir, args.call, input)
+    : await callServe(dataDir, args.call, input);
+  if (args.json) {
+    console.log(JSON.stringify(envelope.ok ? envelope.value : { error: envelope.error }, null, 2));
+  } else if (envelope.ok) {
+    console.log(formatOutput(args.call, envelope.value));
+  } else {
+    console.error(`${envelope.error.message} (${envelope.error.code})`);
+  }
+  return envelope.ok ? 0 : 1;
+}
+
+async function callLocal(dataDir: string, call: string, input: unknown): Promise<Envelope<unknown>> {
+  const core = createCore({ dataDir, carrier: 'local' });
+  try {
+    return await core.router.dispatch(call, input, core.context());
+  } finally {
+    await core.dispose();
+  }
+}
+
+async function callServe(dataDir: string, call: string, input: unknown): Promise<Envelope<unknown>> {
+  const found = readServeFile(dataDir);
+  const notRunning = `No Airlock is running for ${dataDir}. Start one with "npm run serve", or add --local to run the call here.`;
+  if (!found) throw new NotRunning(notRunning);
+  let client;
+  try {
+    client = await connectServe(found.url, found.token);
+  } catch (error) {
+    throw new NotRunning(error instanceof ConnectError ? error.message : notRunning);
+  }
+  try {
+    return await client.call(call, input);
+  } finally {
+    client.close();
+  }
+}
+
+class NotRunning extends Error {}
+
+run(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = error instanceof UsageError ? 2 : error instanceof NotRunning ? 3 : 1;
+  },
+);
