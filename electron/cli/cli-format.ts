@@ -21,7 +21,7 @@ export function formatValue(value: unknown, indent = ''): string {
       )
       .join('\n');
   }
-  return `${indent}${String(value)}`;
+  return `${indent}${JSON.stringify(value) ?? ''}`;
 }
 
 const isPlain = (value: unknown): boolean => value === null || typeof value !== 'object';

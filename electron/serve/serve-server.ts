@@ -158,5 +158,6 @@ async function closeAll(server: Server, wss: WebSocketServer): Promise<void> {
 }
 
 function rawText(data: RawData): string {
-  return (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
 }
