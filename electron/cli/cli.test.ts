@@ -1,0 +1,109 @@
+// The CLI against a real running `serve` and in-process, through the built
+// binaries exactly as a script on a headless box would use them.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callNames, calls } from '../../shared/contract';
+
+const root = join(import.meta.dirname, '..', '..');
+const serveBin = join(root, 'dist/serve/index.cjs');
+const cliBin = join(root, 'dist/cli/index.cjs');
+const dataDir = mkdtempSync(join(tmpdir(), 'airlock-cli-'));
+const env = { ...process.env, AIRLOCK_DATA: dataDir };
+let serve: ChildProcess;
+let serveLine = '';
+
+const cli = (...args: string[]) =>
+  spawnSync(process.execPath, [cliBin, ...args], { env, encoding: 'utf8', timeout: 20_000 });
+
+beforeAll(async () => {
+  if (!existsSync(serveBin) || !existsSync(cliBin))
+    throw new Error('Build first: npm run build (npm test does this).');
+  serve = spawn(process.execPath, [serveBin, '--port', '0'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  serveLine = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    serve.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (out.includes('\n')) resolve(out.trim());
+    });
+    serve.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}`)));
+  });
+});
+
+afterAll(() => {
+  serve?.kill('SIGTERM');
+});
+
+describe('serve entry', () => {
+  it('prints one line with the URL and the token in the fragment, and a 0600 serve file', () => {
+    expect(serveLine).toMatch(/^Airlock serving at http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]{43}$/);
+    expect(statSync(join(dataDir, 'serve.json')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses a non-loopback bind without the flag, with a sentence and exit 2', () => {
+    const run = spawnSync(process.execPath, [serveBin, '--host', '0.0.0.0'], {
+      env,
+      encoding: 'utf8',
+      timeout: 10_000,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/Refusing to listen on 0\.0\.0\.0/);
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('airlock CLI', () => {
+  for (const mode of ['serve', 'local'] as const) {
+    for (const call of callNames) {
+      it(`round-trips ${call} ${mode === 'local' ? 'in-process' : 'through serve'}`, () => {
+        const run = cli(call, '{}', '--json', ...(mode === 'local' ? ['--local'] : []));
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        const value: unknown = JSON.parse(run.stdout);
+        expect(calls[call].output.safeParse(value).success).toBe(true);
+        if (call === 'app.info')
+          expect(value).toMatchObject({ carrier: mode === 'local' ? 'local' : 'serve' });
+      });
+    }
+  }
+
+  it('prints human-readable health by default', () => {
+    const run = cli('app.health');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/docker/);
+    expect(run.stdout).not.toMatch(/^\{/);
+  });
+
+  it('returns the typed error and a non-zero exit on bad input', () => {
+    const run = cli('app.ping', '{"note":5}', '--json');
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toEqual({
+      error: { code: 'invalid_input', message: 'The field `note` must be a string, not a number.' },
+    });
+    const human = cli('app.ping', '{"note":5}');
+    expect(human.status).toBe(1);
+    expect(human.stderr.trim()).toBe('The field `note` must be a string, not a number. (invalid_input)');
+  });
+
+  it('explains usage mistakes with exit 2', () => {
+    expect(cli('app.nope').status).toBe(2);
+    expect(cli('app.ping', '{oops').stderr).toMatch(/not valid JSON/);
+    expect(cli('--bogus').status).toBe(2);
+  });
+
+  it('lists every call and its input fields in --help', () => {
+    const run = cli('--help');
+    expect(run.status).toBe(0);
+    for (const call of callNames) expect(run.stdout).toContain(call);
+    expect(run.stdout).toContain('note?: string, at most 200 characters');
+  });
+
+  it('says plainly when no serve is running for the data folder', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'airlock-empty-'));
+    const run = spawnSync(process.execPath, [cliBin, 'app.info', '--data', empty], { encoding: 'utf8' });
+    expect(run.status).toBe(3);
+    expect(run.stderr).toMatch(/No Airlock is running for .*npm run serve.*--local/);
+  });
+});

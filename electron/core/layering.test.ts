@@ -1,0 +1,51 @@
+// Proves the lint rules that hold ARCHITECTURE.md's layering actually fire.
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+async function importErrors(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return (result?.messages ?? [])
+    .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.fatal)
+    .map((m) => m.message);
+}
+
+describe('layering lint', () => {
+  it.each([
+    [
+      'shared/contract.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      /without Node/,
+    ],
+    ['shared/contract.ts', "import { app } from 'electron';\nexport const x = app;\n", /Only electron\/main/],
+    ['shared/contract.ts', 'export const x = window.location;\n', /window/],
+    [
+      'electron/core/router.ts',
+      "import { app } from 'electron';\nexport const x = app;\n",
+      /Only electron\/main/,
+    ],
+    [
+      'electron/serve/index.ts',
+      "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n",
+      /Only electron\/main/,
+    ],
+  ])('refuses a forbidden import in %s', async (file, code, message) => {
+    const errors = await importErrors(file, code);
+    expect(errors.join('\n')).toMatch(message);
+  });
+
+  it('allows what each zone may use', async () => {
+    expect(
+      await importErrors('shared/contract.ts', "import { z } from 'zod';\nexport const x = z;\n"),
+    ).toEqual([]);
+    expect(
+      await importErrors(
+        'electron/core/router.ts',
+        "import { join } from 'node:path';\nexport const x = join;\n",
+      ),
+    ).toEqual([]);
+  });
+});
