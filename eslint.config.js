@@ -43,6 +43,7 @@ export default tseslint.config(
           './electron/tsconfig.json',
           './renderer/tsconfig.json',
           './e2e/tsconfig.json',
+          './bench/tsconfig.json',
         ],
         tsconfigRootDir: import.meta.dirname,
       },
