@@ -1,6 +1,7 @@
 // Builds the Node side (Electron main, preload, serve, CLI) with esbuild.
 // Node packages stay external: they install with the app.
 import { build } from 'esbuild';
+import { chmodSync } from 'node:fs';
 
 const entries = {
   main: 'electron/main/index.ts',
@@ -27,3 +28,6 @@ await Promise.all(
     }),
   ),
 );
+
+// `npx airlock` runs this file through package.json "bin".
+chmodSync('dist/cli/index.cjs', 0o755);
