@@ -119,6 +119,16 @@ describe('serve', () => {
     }
   });
 
+  it('closes a socket that sends more than the message limit', async () => {
+    const ws = new WebSocket(`ws://127.0.0.1:${serve.port}/ws`, [wireProtocol, tokenProtocolPrefix + token]);
+    await new Promise((resolve) => ws.once('open', resolve));
+    const code = new Promise<number>((resolve) => ws.once('close', resolve));
+    ws.send(
+      JSON.stringify({ t: 'call', id: 1, call: 'app.ping', input: { note: 'x'.repeat(2 * 1024 * 1024) } }),
+    );
+    expect(await code).toBe(1009);
+  });
+
   it('closes a socket that sends a malformed message, and keeps serving others', async () => {
     for (const junk of [
       'not json',
