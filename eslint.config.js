@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import airlockShell from './electron/core/shell-policy/lint-rules.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -128,5 +129,18 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  // Static gates for the Electron shell (SECURITY.md EL-01, EL-06); rules in electron/core/shell-policy/lint-rules.js.
+  {
+    files: ['**/*.ts', '**/*.tsx', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    plugins: { airlock: airlockShell },
+    rules: {
+      'airlock/secure-web-preferences': 'error',
+      'airlock/open-external-adapter-only': 'error',
+    },
+  },
+  {
+    files: ['electron/main/open-external.ts'],
+    rules: { 'airlock/open-external-adapter-only': 'off' },
   },
 );
