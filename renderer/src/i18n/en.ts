@@ -1,0 +1,189 @@
+// Every user-visible English string. A translation is a new file with the same
+// keys (typed by `Messages`), never a refactor of the components.
+
+export const en = {
+  'app.name': 'Airlock',
+  'app.tagline': 'Local AI, locked down',
+  'app.skipToContent': 'Skip to content',
+  'app.navLabel': 'Views',
+
+  'view.chat': 'Chat',
+  'view.security': 'Security',
+  'view.monitor': 'Monitor',
+  'view.models': 'Models',
+  'view.family': 'Family',
+  'view.audit': 'Audit',
+  'view.setup': 'Setup',
+
+  'view.chat.lead':
+    'Chat with a model on this machine, with filters between you and the model in both directions.',
+  'view.security.lead':
+    'Pick how tightly models are locked down, and see each protection checked against the running sandbox.',
+  'view.monitor.lead': 'Watch CPU, memory, GPU and VRAM use, with alerts when something looks wrong.',
+  'view.models.lead':
+    'Every model on this machine with its source, digest, size and date, and a safe way to import new ones.',
+  'view.family.lead':
+    'A profile for each person, with filters that fit their age and a PIN that guards changes.',
+  'view.audit.lead':
+    'A tamper-evident record of level changes, blocked messages, imports and alerts, for the parent profile.',
+  'view.setup.lead': 'What Airlock found on this machine, and what to do about anything missing.',
+
+  'empty.title': 'Nothing here yet',
+  'empty.body':
+    'This part of Airlock arrives with the model runtimes. Until then, Setup shows what this machine can run today.',
+  'empty.action': 'Open Setup',
+
+  'view.failed.title': 'This view stopped working',
+  'view.failed.body':
+    'Something went wrong while showing it. Your data is safe; reloading the view usually helps.',
+  'view.failed.reload': 'Reload view',
+  'view.loading': 'Loading…',
+
+  'toast.region': 'Notifications',
+  'toast.dismiss': 'Dismiss',
+  'toast.copied': 'Copied to the clipboard.',
+  'toast.copyFailed': 'Airlock could not copy that. Select the command and copy it yourself.',
+
+  'error.unexpected': 'Something went wrong. Please try again.',
+  'api.timeout':
+    'Airlock’s core did not answer in time. Check that Airlock is still running, then try again.',
+  'api.dropped': 'The connection to Airlock dropped before it answered. Please try again.',
+  'api.unauthorized':
+    'This page’s access key is missing or out of date. Open the address that “airlock serve” printed.',
+
+  'connection.connecting': 'Connecting…',
+  'connection.open': 'Connected',
+  'connection.closed': 'Reconnecting…',
+  'connection.unauthorized': 'Not signed in',
+  'connection.unauthorized.hint': 'Open the address that “airlock serve” printed to use this window.',
+  'status.label': 'Status',
+  'status.health': 'Machine health',
+  'status.healthUnknown': 'Checking…',
+  'status.version': 'Airlock {version}',
+
+  'setup.checkAgain': 'Check again',
+  'setup.checking': 'Checking this machine…',
+  'setup.lastChecked': 'Last checked at {time}',
+  'setup.components': 'Components',
+  'setup.summary': 'What this machine can do',
+  'setup.loadFailed': 'Airlock could not check this machine',
+  'setup.version': 'Version {version}',
+  'setup.gpus': 'Graphics cards',
+  'setup.gpu': '{name}, {memory} GB, driver {driver}',
+  'setup.whatToDo': 'What to do',
+  'setup.copy': 'Copy',
+  'setup.copyCommand': 'Copy the command {command}',
+  'setup.detail': 'Technical detail',
+  'setup.readyLevels': 'Docker is ready, so models can run at security levels 1 to 3.',
+  'setup.notReadyLevels': 'Docker needs attention before models can run at security levels 1 to 3.',
+  'setup.readyVm': 'Level 4, the isolated virtual machine, is available too.',
+  'setup.notReadyVm': 'Level 4, the isolated virtual machine, needs Multipass or Lima.',
+  'setup.readyGpu': 'Models can use the NVIDIA graphics card.',
+  'setup.notReadyGpu': 'Models will run on the CPU: no NVIDIA graphics card is in use.',
+
+  'component.docker': 'Docker',
+  'component.multipass': 'Multipass',
+  'component.lima': 'Lima',
+  'component.nvidia': 'NVIDIA GPU',
+  'component.engine': 'Built-in engine',
+  'component.docker.short': 'Docker',
+  'component.multipass.short': 'Multipass',
+  'component.lima.short': 'Lima',
+  'component.nvidia.short': 'GPU',
+  'component.engine.short': 'Engine',
+  'component.docker.role': 'Runs models in locked-down containers, for security levels 1 to 3.',
+  'component.multipass.role': 'Runs models in a virtual machine with its own kernel, for level 4.',
+  'component.lima.role': 'Another way to run level 4’s virtual machine, mainly on macOS.',
+  'component.nvidia.role': 'Lets models run on the graphics card, much faster than on the CPU.',
+  'component.engine.role': 'Lets you chat without Docker, straight on this machine.',
+
+  // Short labels for badges, one per reason code in shared/contract.ts.
+  'label.ok': 'Ready',
+  'label.not_installed': 'Not installed',
+  'label.not_running': 'Not running',
+  'label.permission_denied': 'No permission',
+  'label.no_gpu': 'No GPU',
+  'label.unsupported_platform': 'Not available',
+  'label.insecure_endpoint': 'Insecure',
+  'label.timed_out': 'No answer',
+  'label.failed': 'Error',
+
+  // Fallback sentences, one per reason code; components may say it better below.
+  'reason.ok': 'Ready.',
+  'reason.not_installed': 'Not installed on this machine.',
+  'reason.not_running': 'Installed, but not running.',
+  'reason.permission_denied': 'Installed, but Airlock is not allowed to use it.',
+  'reason.no_gpu': 'No graphics card found.',
+  'reason.unsupported_platform': 'Not available on this operating system.',
+  'reason.insecure_endpoint': 'Reachable only over an insecure connection, so Airlock will not use it.',
+  'reason.timed_out': 'It did not answer in time.',
+  'reason.failed': 'It answered with an error.',
+  'fix.reason.permission_denied': 'Make sure your user may run it, then check again.',
+  'fix.reason.timed_out': 'It may still be starting. Wait a moment, then check again.',
+  'fix.reason.failed': 'Check again. If it keeps failing, the technical detail below can help.',
+
+  // Keys below are looked up as health.<component>.<reason>[.<platform>|.desktop]; see lib/health-copy.ts.
+  'health.docker.ok': 'Docker is running.',
+  'health.docker.not_running': 'Docker is not running.',
+  'fix.docker.not_running.desktop':
+    'Start Docker Desktop, wait until it says it is running, then check again.',
+  'fix.docker.not_running.linux': 'Start the Docker service:',
+  'cmd.docker.not_running.linux': 'sudo systemctl start docker',
+  'health.docker.not_installed': 'Docker is not installed.',
+  'fix.docker.not_installed.desktop': 'Install Docker Desktop from docker.com, start it, then check again.',
+  'fix.docker.not_installed.linux': 'Install docker.io (Debian/Ubuntu) or Docker Engine, then start it:',
+  'cmd.docker.not_installed.linux': 'sudo apt install docker.io',
+  'health.docker.permission_denied': 'Docker is running, but your user may not use it.',
+  'fix.docker.permission_denied.linux': 'Add yourself to the docker group, then log out and back in:',
+  'cmd.docker.permission_denied.linux': 'sudo usermod -aG docker $USER',
+  'fix.docker.permission_denied.desktop': 'Restart Docker Desktop, then check again.',
+  'health.docker.insecure_endpoint':
+    'DOCKER_HOST points at Docker over plain TCP without TLS, so Airlock will not use it: anyone who can reach that port controls the machine.',
+  'fix.docker.insecure_endpoint':
+    'Turn on TLS (DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH), or unset DOCKER_HOST to use the local Docker.',
+  'health.docker.timed_out': 'Docker did not answer in time.',
+  'health.docker.failed': 'Docker answered with an error.',
+  'fix.docker.failed': 'Restart Docker, then check again. The technical detail below can help.',
+
+  'health.multipass.ok': 'Multipass is ready for level 4.',
+  'health.multipass.not_installed': 'Multipass is not installed.',
+  'fix.multipass.not_installed':
+    'Level 4 (Isolated VM) runs models in a virtual machine with its own kernel, and needs Multipass for it. Levels 1 to 3 work without it.',
+  'fix.multipass.not_installed.linux':
+    'Level 4 (Isolated VM) runs models in a virtual machine with its own kernel, and needs Multipass or Lima for it. Levels 1 to 3 work without it. To install Multipass:',
+  'cmd.multipass.not_installed.linux': 'sudo snap install multipass',
+  'fix.multipass.not_installed.darwin':
+    'Level 4 (Isolated VM) runs models in a virtual machine with its own kernel. On a Mac it can use Multipass or Lima; install one from multipass.run or with Homebrew if you want level 4.',
+  'fix.multipass.not_installed.win32':
+    'Level 4 (Isolated VM) runs models in a virtual machine with its own kernel, and needs Multipass for it. Install it from multipass.run if you want level 4; levels 1 to 3 work without it.',
+  'health.multipass.unsupported_platform':
+    'Multipass does not run on this operating system, so level 4 is not available here.',
+
+  'health.lima.ok': 'Lima is ready for level 4.',
+  'health.lima.not_installed': 'Lima is not installed.',
+  'fix.lima.not_installed':
+    'Optional: level 4 (Isolated VM) can use Lima instead of Multipass. Levels 1 to 3 work without it.',
+  'fix.lima.not_installed.darwin': 'On a Mac, level 4 (Isolated VM) can use Lima. Install it with Homebrew:',
+  'cmd.lima.not_installed.darwin': 'brew install lima',
+  'health.lima.unsupported_platform':
+    'Lima does not run on this operating system; level 4 uses Multipass here instead.',
+
+  'health.nvidia.ok': 'An NVIDIA graphics card is ready: models can run on it.',
+  'health.nvidia.not_installed': 'No NVIDIA GPU found; models will run on the CPU.',
+  'fix.nvidia.not_installed.linux':
+    'If this machine has an NVIDIA graphics card, install its driver (it brings nvidia-smi), then check again.',
+  'fix.nvidia.not_installed.win32':
+    'If this machine has an NVIDIA graphics card, install its driver from nvidia.com, then check again.',
+  'health.nvidia.no_gpu': 'No NVIDIA GPU found; models will run on the CPU.',
+  'fix.nvidia.no_gpu':
+    'The NVIDIA tools are installed but see no graphics card. If one is fitted, check that its driver is loaded, then check again.',
+
+  'health.engine.ok': 'The built-in engine is ready: you can chat without Docker.',
+  'health.engine.not_installed': 'The built-in engine is not installed yet.',
+  'fix.engine.not_installed':
+    'It lets you chat without Docker, straight on this machine, and arrives with the model runtimes.',
+} as const;
+
+export type MessageKey = keyof typeof en;
+/** The shape every translation file must have: the same keys, any wording. */
+export type Messages = Record<MessageKey, string>;
