@@ -27,20 +27,24 @@ test('survives serve restarting, and says what is going on', async ({ page }) =>
     const toast = app.toasts.filter({ hasText: en['api.timeout'] });
     await expect(toast).toBeVisible({ timeout: 15_000 });
     await expect(toast).not.toContainText(/at \S+\.js|Error:/);
+    await app.screenshot('reconnecting');
     await toast.getByRole('button', { name: en['toast.dismiss'] }).focus();
     await page.keyboard.press('Escape');
     await expect(toast).toHaveCount(0);
-    await expect(app.main).toBeFocused();
+    await expect(app.heading).toBeFocused();
 
     // Same port, new token: the old one no longer opens the socket.
     const second = await startServe({ port: first.port, dataDir: first.dataDir });
     servers.push(second);
     await expect(app.connection).toHaveText(en['connection.unauthorized'], { timeout: 20_000 });
+    await expect(page.getByRole('alert')).toContainText(en['connection.unauthorized.title']);
+    await app.screenshot('unauthorized');
 
     // Pasting the new address into the open tab signs in again.
     await page.goto(second.openUrl);
     await expect(app.connection).toHaveText(en['connection.open']);
     expect(page.url()).not.toContain(second.token);
+    await expect(page.getByRole('alert')).toHaveCount(0);
     await setup.waitForHealth(5);
   } finally {
     for (const serve of servers) await serve.stop();

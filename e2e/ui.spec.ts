@@ -70,6 +70,8 @@ test.describe('Airlock in the browser, over serve', () => {
       for (const view of viewIds) {
         await app.navigateByClick(view);
         await app.screenshot(scheme === 'light' ? view : `${view}-${scheme}`);
+        if (view === 'setup')
+          await app.screenshotWhole(`setup-full${scheme === 'light' ? '' : `-${scheme}`}`);
         await app.expectAccessible();
       }
       // Our own pages never trip the CSP: no inline script or style anywhere.

@@ -89,6 +89,15 @@ export class AppPage {
     await this.page.screenshot({ path: join(artifactsDir, `${name}.png`) });
   }
 
+  /** The view scrolls inside <main>, so a full-page shot needs a window tall enough to hold it. */
+  async screenshotWhole(name: string): Promise<void> {
+    const size = this.page.viewportSize()!;
+    const height = await this.main.evaluate((main) => main.scrollHeight);
+    await this.page.setViewportSize({ width: size.width, height: Math.max(size.height, height + 40) });
+    await this.screenshot(name);
+    await this.page.setViewportSize(size);
+  }
+
   /** axe-core on the whole page; serious and critical findings fail the test, with their details. */
   async expectAccessible(): Promise<void> {
     const results = await new AxeBuilder({ page: this.page }).analyze();

@@ -3,6 +3,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { t } from '../i18n/t';
 import type { ViewId } from '../lib/router';
+import { ConnectionBanner } from './ConnectionBanner';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { Toasts } from './Toasts';
@@ -16,6 +17,7 @@ export function AppFrame({ current, children }: { current: ViewId; children: Rea
       </a>
       <Sidebar current={current} />
       <main id="content" className="frame-main" tabIndex={-1}>
+        <ConnectionBanner />
         {children}
       </main>
       <StatusBar />

@@ -23,10 +23,12 @@ export function Toasts() {
 
 function ToastItem({ toast }: { toast: Toast }) {
   const dismiss = useToasts((state) => state.dismiss);
-  // The focused button is about to vanish; hand focus to the content, not to <body>.
+  // The focused button is about to vanish; hand focus to the view's heading, not to <body>.
   const close = (event: { currentTarget: HTMLElement }) => {
-    if (event.currentTarget.closest('li')?.contains(document.activeElement))
-      document.getElementById('content')?.focus();
+    if (event.currentTarget.closest('li')?.contains(document.activeElement)) {
+      const main = document.getElementById('content');
+      (main?.querySelector<HTMLElement>('h1') ?? main)?.focus();
+    }
     dismiss(toast.id);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLLIElement>) => {

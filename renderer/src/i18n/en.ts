@@ -55,7 +55,9 @@ export const en = {
   'connection.open': 'Connected',
   'connection.closed': 'Reconnecting…',
   'connection.unauthorized': 'Not signed in',
-  'connection.unauthorized.hint': 'Open the address that “airlock serve” printed to use this window.',
+  'connection.unauthorized.title': 'This window is not signed in to Airlock',
+  'connection.unauthorized.hint':
+    'Its access key is missing or out of date, for example because Airlock restarted. Open the address that “airlock serve” printed.',
   'status.label': 'Status',
   'status.health': 'Machine health',
   'status.healthUnknown': 'Checking…',
@@ -108,16 +110,17 @@ export const en = {
   'label.timed_out': 'No answer',
   'label.failed': 'Error',
 
-  // Fallback sentences, one per reason code; components may say it better below.
-  'reason.ok': 'Ready.',
-  'reason.not_installed': 'Not installed on this machine.',
-  'reason.not_running': 'Installed, but not running.',
-  'reason.permission_denied': 'Installed, but Airlock is not allowed to use it.',
+  // Fallback sentences, one per reason code ({name} is the component); components may say it better below.
+  'reason.ok': '{name} is ready.',
+  'reason.not_installed': '{name} is not installed on this machine.',
+  'reason.not_running': '{name} is installed, but not running.',
+  'reason.permission_denied': '{name} is installed, but Airlock is not allowed to use it.',
   'reason.no_gpu': 'No graphics card found.',
-  'reason.unsupported_platform': 'Not available on this operating system.',
-  'reason.insecure_endpoint': 'Reachable only over an insecure connection, so Airlock will not use it.',
-  'reason.timed_out': 'It did not answer in time.',
-  'reason.failed': 'It answered with an error.',
+  'reason.unsupported_platform': '{name} is not available on this operating system.',
+  'reason.insecure_endpoint':
+    '{name} is reachable only over an insecure connection, so Airlock will not use it.',
+  'reason.timed_out': '{name} did not answer in time.',
+  'reason.failed': '{name} answered with an error.',
   'fix.reason.permission_denied': 'Make sure your user may run it, then check again.',
   'fix.reason.timed_out': 'It may still be starting. Wait a moment, then check again.',
   'fix.reason.failed': 'Check again. If it keeps failing, the technical detail below can help.',

@@ -24,6 +24,7 @@ describe('describeHealth', () => {
           expect(copy.name.length).toBeGreaterThan(0);
           expect(copy.label.length).toBeGreaterThan(0);
           expect(copy.sentence).toMatch(/\.$/);
+          expect(copy.sentence).not.toMatch(/[{}]/);
           if (reason === 'ok') expect(copy.fix).toBeUndefined();
         }
   });
@@ -40,6 +41,12 @@ describe('describeHealth', () => {
     expect(describeHealth(health('docker', 'not_installed'), 'linux').fix).toContain('docker.io');
     expect(describeHealth(health('docker', 'not_installed'), 'darwin').fix).toContain('Docker Desktop');
     expect(describeHealth(health('docker', 'permission_denied'), 'linux').fix).toContain('docker group');
+  });
+
+  it('names the component in fallback sentences', () => {
+    expect(describeHealth(health('multipass', 'timed_out'), 'linux').sentence).toBe(
+      'Multipass did not answer in time.',
+    );
   });
 
   it('says what level 4 needs the VM tools for, and what no GPU means', () => {
@@ -71,7 +78,8 @@ describe('helpers', () => {
 
   it('answers the three first questions', () => {
     const answers = readiness([health('docker', 'ok'), health('lima', 'ok'), health('nvidia', 'no_gpu')]);
-    expect(answers.map((a) => a.ready)).toEqual([true, true, false]);
+    expect(answers.map((a) => a.tone)).toEqual(['ok', 'ok', 'off']);
+    expect(readiness([])[0]).toEqual({ key: 'setup.notReadyLevels', tone: 'warn' });
   });
 
   it('shows GPU memory in GB', () => {

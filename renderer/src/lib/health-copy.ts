@@ -28,10 +28,10 @@ export function keyCandidates(base: string, platform: Platform): string[] {
   return candidates;
 }
 
-function firstFound(bases: string[], platform: Platform): string | undefined {
+function firstFound(bases: string[], platform: Platform, vars?: Record<string, string>): string | undefined {
   for (const base of bases) {
     for (const key of keyCandidates(base, platform)) {
-      const text = lookup(key);
+      const text = lookup(key, vars);
       if (text !== undefined) return text;
     }
   }
@@ -48,13 +48,15 @@ export function toneOf(health: Pick<ComponentHealth, 'id' | 'status' | 'reason'>
 
 export function describeHealth(health: ComponentHealth, platform: Platform): HealthCopy {
   const { id, reason } = health;
+  const name = t(`component.${id}` as MessageKey);
   return {
-    name: t(`component.${id}` as MessageKey),
+    name,
     shortName: t(`component.${id}.short` as MessageKey),
     role: t(`component.${id}.role` as MessageKey),
     label: t(`label.${reason}` as MessageKey),
     tone: toneOf(health),
-    sentence: firstFound([`health.${id}.${reason}`, `reason.${reason}`], platform) ?? t('error.unexpected'),
+    sentence:
+      firstFound([`health.${id}.${reason}`, `reason.${reason}`], platform, { name }) ?? t('error.unexpected'),
     fix: reason === 'ok' ? undefined : firstFound([`fix.${id}.${reason}`, `fix.reason.${reason}`], platform),
     command: reason === 'ok' ? undefined : firstFound([`cmd.${id}.${reason}`], platform),
   };
@@ -62,7 +64,7 @@ export function describeHealth(health: ComponentHealth, platform: Platform): Hea
 
 export interface Readiness {
   key: MessageKey;
-  ready: boolean;
+  tone: Tone;
 }
 
 /** The three questions a homelab owner asks first, answered from the health list. */
@@ -72,9 +74,10 @@ export function readiness(components: readonly ComponentHealth[]): Readiness[] {
   const vm = ok('multipass') || ok('lima');
   const gpu = ok('nvidia');
   return [
-    { key: docker ? 'setup.readyLevels' : 'setup.notReadyLevels', ready: docker },
-    { key: vm ? 'setup.readyVm' : 'setup.notReadyVm', ready: vm },
-    { key: gpu ? 'setup.readyGpu' : 'setup.notReadyGpu', ready: gpu },
+    // Without Docker nothing runs yet, so that one asks for attention; the others are options.
+    { key: docker ? 'setup.readyLevels' : 'setup.notReadyLevels', tone: docker ? 'ok' : 'warn' },
+    { key: vm ? 'setup.readyVm' : 'setup.notReadyVm', tone: vm ? 'ok' : 'off' },
+    { key: gpu ? 'setup.readyGpu' : 'setup.notReadyGpu', tone: gpu ? 'ok' : 'off' },
   ];
 }
 

@@ -1,16 +1,24 @@
 // Setup: what app.health found on this machine, one card per component, with
 // what to do about anything missing, and "Check again".
+import type { ReactNode } from 'react';
 import { Button } from '../components/Button';
 import { EmptyState } from '../components/EmptyState';
 import { IconAlert, IconCheck, IconDash, IconRefresh } from '../components/icons';
 import { PageHeader } from '../components/PageHeader';
 import { ProgressBar } from '../components/ProgressBar';
 import { t } from '../i18n/t';
-import { readiness } from '../lib/health-copy';
+import { readiness, type Tone } from '../lib/health-copy';
 import { useDelayed } from '../lib/use-delayed';
 import { useApp } from '../stores/app-store';
 import { HealthCard } from './setup/HealthCard';
 import './setup/setup.css';
+
+const readinessIcons: Record<Tone, ReactNode> = {
+  ok: <IconCheck size={16} />,
+  warn: <IconAlert size={16} />,
+  error: <IconAlert size={16} />,
+  off: <IconDash size={16} />,
+};
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 
@@ -61,11 +69,9 @@ export default function SetupView() {
           <section className="setup-summary" aria-labelledby="setup-summary-heading">
             <h2 id="setup-summary-heading">{t('setup.summary')}</h2>
             <ul className="readiness">
-              {readiness(health.components).map(({ key, ready }) => (
-                <li key={key} className={ready ? 'readiness-item is-ready' : 'readiness-item'}>
-                  <span className="readiness-icon">
-                    {ready ? <IconCheck size={16} /> : <IconDash size={16} />}
-                  </span>
+              {readiness(health.components).map(({ key, tone }) => (
+                <li key={key} className={`readiness-item readiness-${tone}`}>
+                  <span className="readiness-icon">{readinessIcons[tone]}</span>
                   {t(key)}
                 </li>
               ))}
