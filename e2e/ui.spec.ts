@@ -98,6 +98,21 @@ test.describe('Airlock in the browser, over serve', () => {
     await app.expectView('setup');
   });
 
+  test('a view whose code fails to load says so kindly and can be reloaded', async ({ page, serve }) => {
+    const app = new AppPage(page);
+    const chunk = /\/assets\/ChatView-[^/]+\.js$/;
+    await page.route(chunk, (route) => route.abort('connectionreset'));
+    await app.open(serve.openUrl);
+    await app.link('chat').click();
+    await expect(app.heading).toHaveText(en['view.chat']);
+    await expect(app.main).toContainText(en['view.failed.body']);
+    await expect(app.main).not.toContainText(/TypeError|Failed to fetch|\.js/);
+
+    await page.unroute(chunk);
+    await app.main.getByRole('button', { name: en['view.failed.reload'] }).click();
+    await expect(app.main.getByRole('heading', { name: en['empty.title'] })).toBeVisible();
+  });
+
   test('EL-04: the page may not open the microphone', async ({ page, serve }) => {
     await new AppPage(page).open(serve.openUrl);
     const outcome = await page.evaluate(() =>
