@@ -15,7 +15,12 @@ const all = readdirSync(join(dist, 'assets')).filter((f) => /\.(js|css)$/.test(f
 const lazy = all.filter((f) => !initial.includes(`assets/${f}`));
 const rawInitial = initial.reduce((sum, file) => sum + readFileSync(join(dist, file)).length, 0);
 
-for (const file of initial) console.log(`initial  ${(gz(file) / 1024).toFixed(1).padStart(7)} KB gz  ${file}`);
-console.log(`lazy     ${(lazy.reduce((s, f) => s + gz(`assets/${f}`), 0) / 1024).toFixed(1).padStart(7)} KB gz  in ${lazy.length} chunks`);
-console.log(`initial bundle: ${(initialBytes / 1024).toFixed(1)} KB gzip (${(rawInitial / 1024).toFixed(1)} KB raw, ratio ${(rawInitial / initialBytes).toFixed(1)}x)`);
+for (const file of initial)
+  console.log(`initial  ${(gz(file) / 1024).toFixed(1).padStart(7)} KB gz  ${file}`);
+console.log(
+  `lazy     ${(lazy.reduce((s, f) => s + gz(`assets/${f}`), 0) / 1024).toFixed(1).padStart(7)} KB gz  in ${lazy.length} chunks`,
+);
+console.log(
+  `initial bundle: ${(initialBytes / 1024).toFixed(1)} KB gzip (${(rawInitial / 1024).toFixed(1)} KB raw, ratio ${(rawInitial / initialBytes).toFixed(1)}x)`,
+);
 if (!budget('initial renderer bundle', initialBytes / 1024, 300, 'KB gzip')) process.exitCode = 1;

@@ -12,7 +12,16 @@ const benches = readdirSync(here).filter((f) => f.endsWith('.bench.ts'));
 let failed = 0;
 for (const file of benches) {
   const outfile = join(out, file.replace(/\.ts$/, '.cjs'));
-  await build({ entryPoints: [join(here, file)], outfile, bundle: true, platform: 'node', format: 'cjs', target: 'node20', packages: 'external', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(here, file)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
   console.log(`\n== ${file}`);
   const run = spawnSync(process.execPath, [outfile], { stdio: 'inherit', cwd: join(here, '..') });
   if (run.status !== 0) failed++;

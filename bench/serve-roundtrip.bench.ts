@@ -26,7 +26,13 @@ async function time(fn: () => Promise<unknown>): Promise<number[]> {
 async function main(): Promise<void> {
   const core = createCore({ dataDir: mkdtempSync(join(tmpdir(), 'airlock-bench-data-')), carrier: 'serve' });
   const token = newToken();
-  const serve = await startServe({ core, host: '127.0.0.1', port: 0, token, rendererDir: join(process.cwd(), 'dist/renderer') });
+  const serve = await startServe({
+    core,
+    host: '127.0.0.1',
+    port: 0,
+    token,
+    rendererDir: join(process.cwd(), 'dist/renderer'),
+  });
   const client = await connectServe(serve.url, token);
   const input = { note: 'bench' };
 
@@ -37,8 +43,12 @@ async function main(): Promise<void> {
   await serve.close();
   await core.dispose();
 
-  console.log(`app.ping in-process : p50 ${direct.p50.toFixed(1)} us  p99 ${direct.p99.toFixed(1)} us  (n=${direct.n})`);
-  console.log(`app.ping via serve  : p50 ${viaServe.p50.toFixed(1)} us  p99 ${viaServe.p99.toFixed(1)} us  (n=${viaServe.n})`);
+  console.log(
+    `app.ping in-process : p50 ${direct.p50.toFixed(1)} us  p99 ${direct.p99.toFixed(1)} us  (n=${direct.n})`,
+  );
+  console.log(
+    `app.ping via serve  : p50 ${viaServe.p50.toFixed(1)} us  p99 ${viaServe.p99.toFixed(1)} us  (n=${viaServe.n})`,
+  );
   console.log(`ratio serve/in-process p50: ${(viaServe.p50 / direct.p50).toFixed(1)}x`);
   if (!budget('serve round trip p50', viaServe.p50, 1000, 'us')) process.exitCode = 1;
 }

@@ -12,6 +12,8 @@ export function summarize(samplesMicros: number[]): { p50: number; p99: number; 
 
 export function budget(label: string, value: number, limit: number, unit: string): boolean {
   const met = value < limit;
-  console.log(`budget ${met ? 'met   ' : 'MISSED'} ${label}: ${value.toFixed(1)} ${unit} (limit ${limit} ${unit})`);
+  console.log(
+    `budget ${met ? 'met   ' : 'MISSED'} ${label}: ${value.toFixed(1)} ${unit} (limit ${limit} ${unit})`,
+  );
   return met;
 }

@@ -126,10 +126,7 @@ export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.infer<(typeof events)[E]>;
 export const eventNames = Object.keys(events) as EventName[];
 
-export const isCallName = (name: unknown): name is CallName =>
-  typeof name === 'string' && Object.hasOwn(calls, name);
-export const isEventName = (name: unknown): name is EventName =>
-  typeof name === 'string' && Object.hasOwn(events, name);
+export { isCallName, isEventName } from './contract-names';
 
 /** The surface both carriers expose to the renderer, e.g. `window.airlock` in Electron. */
 export interface AirlockBridge {

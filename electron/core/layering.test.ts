@@ -32,6 +32,23 @@ describe('layering lint', () => {
       "import { ipcMain } from 'electron';\nexport const x = ipcMain;\n",
       /Only electron\/main/,
     ],
+    [
+      'renderer/src/api.ts',
+      "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+      /without Node/,
+    ],
+    [
+      'renderer/src/api.ts',
+      "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+      /Only electron\/main/,
+    ],
+    ['renderer/src/api.ts', "import fs from 'fs';\nexport const x = fs;\n", /without Node/],
+    [
+      'renderer/src/api.ts',
+      "import { createCore } from '../../electron/core/services';\nexport const x = createCore;\n",
+      /only through api.ts/,
+    ],
+    ['renderer/src/api.ts', 'export const x = process.env;\n', /process/],
   ])('refuses a forbidden import in %s', async (file, code, message) => {
     const errors = await importErrors(file, code);
     expect(errors.join('\n')).toMatch(message);
@@ -45,6 +62,12 @@ describe('layering lint', () => {
       await importErrors(
         'electron/core/router.ts',
         "import { join } from 'node:path';\nexport const x = join;\n",
+      ),
+    ).toEqual([]);
+    expect(
+      await importErrors(
+        'renderer/src/api.ts',
+        "import { create } from 'zustand';\nexport const x = create;\n",
       ),
     ).toEqual([]);
   });

@@ -1,16 +1,14 @@
 // EL-08 and REL-01 without an Electron binary: electron-builder.yml flips
 // exactly these fuses, signs on every platform, and never allows unsigned updates.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Configuration } from 'electron-builder';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const root = join(import.meta.dirname, '..', '..');
-// js-yaml arrives with electron-builder and eslint; it ships no types, hence the narrow cast.
-const yaml = createRequire(import.meta.url)('js-yaml') as { load(text: string): unknown };
 const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
-const config = yaml.load(text) as Configuration;
+const config = parse(text) as Configuration;
 
 /** Typed against electron-builder's own Configuration, so a misspelled fuse fails typecheck. */
 const expectedFuses: NonNullable<Configuration['electronFuses']> = {

@@ -1,17 +1,16 @@
 // Builds `window.airlock` (the AirlockBridge) over an injected IPC port:
 // contract names only, no channel strings, no raw ipcRenderer (EL-05). Pure,
 // so a unit test can hold the exact set of exposed functions.
-import {
-  isCallName,
-  isEventName,
-  type AirlockBridge,
-  type CallInput,
-  type CallName,
-  type CallOutput,
-  type Envelope,
-  type EventName,
-  type EventPayload,
+import type {
+  AirlockBridge,
+  CallInput,
+  CallName,
+  CallOutput,
+  Envelope,
+  EventName,
+  EventPayload,
 } from '../../shared/contract';
+import { isCallName, isEventName } from '../../shared/contract-names';
 
 /** What the preload's ipcRenderer adapter provides; tests pass a fake. */
 export interface BridgeIpc {
