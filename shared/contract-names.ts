@@ -8,8 +8,21 @@ export const contractCallNames = [
   'app.info',
   'app.health',
   'app.ping',
+  'sandbox.status',
+  'sandbox.setLevel',
+  'sandbox.verify',
+  'sandbox.logs',
+  'sandbox.stop',
+  'sandbox.start',
+  'sandbox.pullImage',
+  'sandbox.loadImage',
 ] as const satisfies readonly CallName[];
-export const contractEventNames = ['app.heartbeat', 'app.health'] as const satisfies readonly EventName[];
+export const contractEventNames = [
+  'app.heartbeat',
+  'app.health',
+  'sandbox.progress',
+  'sandbox.status',
+] as const satisfies readonly EventName[];
 
 // A name added to the contract but not here fails to compile on these lines.
 const everyCall: [Exclude<CallName, (typeof contractCallNames)[number]>] extends [never] ? true : false =

@@ -1,6 +1,14 @@
 // The one list of what the untrusted window may ask of the trusted core, and
 // what the core may tell it. Types come from these schemas, never twice.
 import { z } from 'zod';
+import {
+  imageRefSchema,
+  sandboxProgressSchema,
+  sandboxSettingsInput,
+  sandboxStatusSchema,
+  switchOutcomeSchema,
+  verifyReportSchema,
+} from './sandbox-contract';
 
 /** Who may make a call. The core knows the active profile; calls carry no authority. */
 export const roles = ['kid', 'teen', 'adult', 'admin'] as const;
@@ -109,6 +117,70 @@ export const calls = {
     }),
     output: z.object({ note: z.string(), at: z.number() }),
   }),
+  'sandbox.status': callDef({
+    summary: 'The running sandbox: level, image, limits, where it is served, and the last switch.',
+    minRole: 'kid',
+    input: z.strictObject({}),
+    output: sandboxStatusSchema,
+  }),
+  'sandbox.setLevel': callDef({
+    summary: 'Switch the runtime to a security level: build beside, verify, move, or roll back.',
+    minRole: 'admin',
+    input: sandboxSettingsInput,
+    output: switchOutcomeSchema,
+  }),
+  'sandbox.verify': callDef({
+    summary: 'Check the running sandbox live, one row per threat: verified, failed or not covered.',
+    minRole: 'adult',
+    input: z.strictObject({}),
+    output: verifyReportSchema,
+  }),
+  'sandbox.logs': callDef({
+    summary: 'The last lines the runtime printed.',
+    minRole: 'admin',
+    input: z.strictObject({
+      tail: z
+        .number()
+        .int()
+        .min(1)
+        .max(5000)
+        .optional()
+        .describe('how many lines, newest last (default 200)'),
+    }),
+    output: z.object({ lines: z.array(z.string()) }),
+  }),
+  'sandbox.stop': callDef({
+    summary: 'Stop the runtime; its models stay in their volume.',
+    minRole: 'admin',
+    input: z.strictObject({}),
+    output: sandboxStatusSchema,
+  }),
+  'sandbox.start': callDef({
+    summary: 'Start the runtime again at its saved level.',
+    minRole: 'admin',
+    input: z.strictObject({}),
+    output: sandboxStatusSchema,
+  }),
+  'sandbox.pullImage': callDef({
+    summary: 'Download a runtime image, reporting bytes per layer as sandbox.progress events.',
+    minRole: 'admin',
+    input: z.strictObject({ image: imageRefSchema.describe('the image to pull') }),
+    output: z.object({ image: z.string(), imageId: z.string() }),
+  }),
+  'sandbox.loadImage': callDef({
+    summary:
+      'Load runtime images from a tar file on this machine (docker save output), for offline machines.',
+    minRole: 'admin',
+    input: z.strictObject({
+      path: z
+        .string()
+        .min(1)
+        .max(4096)
+        .regex(/\.tar$/i, 'must be the path of a .tar file')
+        .describe('absolute path of the .tar file'),
+    }),
+    output: z.object({ images: z.array(z.string()) }),
+  }),
 } as const;
 
 export type CallName = keyof typeof calls;
@@ -120,6 +192,8 @@ export const callNames = Object.keys(calls) as CallName[];
 export const events = {
   'app.heartbeat': z.object({ seq: z.number().int(), at: z.number(), uptimeMs: z.number() }),
   'app.health': healthOutput,
+  'sandbox.progress': sandboxProgressSchema,
+  'sandbox.status': sandboxStatusSchema,
 } as const;
 
 export type EventName = keyof typeof events;
