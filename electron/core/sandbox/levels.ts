@@ -119,7 +119,9 @@ export function buildRuntimeSpec({ settings, pinnedImage, instance, operationId 
     ...spec,
     user: sandboxUser,
     readonlyRootfs: true,
-    tmpfs: { '/tmp': 'rw,noexec,nosuid,nodev,size=256m' },
+    // mode=1777: Docker mounts a tmpfs root-owned 0755, which the non-root
+    // user could not write (CT-07 wants /tmp writable; verify's probe found it).
+    tmpfs: { '/tmp': 'rw,noexec,nosuid,nodev,size=256m,mode=1777' },
     capDrop: ['ALL'],
     securityOpt: ['no-new-privileges:true'],
     limits: {
