@@ -119,9 +119,7 @@ export function buildRuntimeSpec({ settings, pinnedImage, instance, operationId 
     ...spec,
     user: sandboxUser,
     readonlyRootfs: true,
-    // mode=1777: Docker mounts a tmpfs root-owned 0755, which the non-root
-    // user could not write (CT-07 wants /tmp writable; verify's probe found it).
-    tmpfs: { '/tmp': 'rw,noexec,nosuid,nodev,size=256m,mode=1777' },
+    tmpfs: { '/tmp': 'rw,noexec,nosuid,nodev,size=256m' },
     capDrop: ['ALL'],
     securityOpt: ['no-new-privileges:true'],
     limits: {
