@@ -1,37 +1,27 @@
-// Is a Docker Engine answering, which version, and if not, why not.
-import Docker from 'dockerode';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Is a Docker-compatible engine answering, which one and which version, and
+// if not, why not. Uses the same discovery as the sandbox (one door to the engine).
 import type { ComponentHealth } from '../../../shared/contract';
-import { chooseDockerEndpoint, type DockerEndpoint } from '../sandbox/docker-endpoint';
+import { connectDocker } from '../sandbox/docker-connect';
+import { discoverEngine, type DiscoveryEnv } from '../sandbox/engine-discovery';
+import { identifyEngine } from '../sandbox/engine-identity';
 import type { ToolRunner } from '../run-tool';
 
-export function dockerClient(endpoint: DockerEndpoint, timeoutMs: number): Docker {
-  if (endpoint.kind === 'socket') return new Docker({ socketPath: endpoint.path, timeout: timeoutMs });
-  const cert = (name: string) => readFileSync(join(endpoint.certPath, name));
-  return new Docker({
-    host: endpoint.host,
-    port: endpoint.port,
-    protocol: 'https',
-    ca: cert('ca.pem'),
-    cert: cert('cert.pem'),
-    key: cert('key.pem'),
-    timeout: timeoutMs,
-  });
-}
-
-export async function probeDocker(runTool: ToolRunner, timeoutMs: number): Promise<ComponentHealth> {
-  const choice = chooseDockerEndpoint();
+export async function probeDocker(
+  runTool: ToolRunner,
+  timeoutMs: number,
+  discoveryEnv?: DiscoveryEnv,
+): Promise<ComponentHealth> {
+  const choice = discoverEngine(discoveryEnv);
   if (!choice.ok) return { id: 'docker', status: 'error', reason: choice.reason, detail: choice.message };
   const { endpoint } = choice;
   try {
-    const version = await dockerClient(endpoint, timeoutMs).version();
+    const engine = await identifyEngine(connectDocker(endpoint, timeoutMs));
     return {
       id: 'docker',
       status: 'ok',
       reason: 'ok',
-      version: version.Version,
-      detail: `Docker Engine ${version.Version} (API ${version.ApiVersion}) through ${endpoint.source}.`,
+      version: engine.version,
+      detail: `${engine.product} ${engine.version} (API ${engine.apiVersion}) through ${endpoint.source} (${choice.why}).`,
     };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

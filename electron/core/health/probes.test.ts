@@ -93,6 +93,8 @@ describe('Docker probe (real engine)', () => {
     const health = await probeDocker(runTool, 5000);
     expect(health).toMatchObject({ id: 'docker', status: 'ok', reason: 'ok' });
     expect(health.version).toMatch(/^\d+\.\d+/);
+    // Names the engine, where it was found and why that one (the discovery's sentence).
+    expect(health.detail).toMatch(/^(Docker Engine|Podman) \S+ \(API [\d.]+\) through .+ \(.+\)\.$/);
   });
 
   it('says not running when the socket is absent', async () => {

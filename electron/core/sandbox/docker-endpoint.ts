@@ -1,76 +1,81 @@
-// Finds which Docker Engine endpoint to use and why. Refuses plain TCP:
-// an unauthenticated Docker API is root on that host (CIS Docker 2.7).
-import { existsSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join } from 'node:path';
+// Turns one Docker host address (DOCKER_HOST or a context's endpoint) into an
+// endpoint Airlock can connect to. Refuses plain TCP: an unauthenticated
+// Docker API is root on that host (CIS Docker 2.7, "TLS for daemon on TCP").
 
 export type DockerEndpoint =
   | { kind: 'socket'; path: string; source: string }
   | { kind: 'tls'; host: string; port: number; certPath: string; source: string };
 
-export type EndpointChoice =
-  | { ok: true; endpoint: DockerEndpoint }
-  | { ok: false; reason: 'insecure_endpoint' | 'failed'; message: string };
+export type EndpointRefusal = {
+  ok: false;
+  reason: 'insecure_endpoint' | 'failed';
+  message: string;
+};
 
-export interface EndpointEnv {
-  env: Record<string, string | undefined>;
-  platform: NodeJS.Platform;
-  home: string;
-  exists: (path: string) => boolean;
+export type HostParse = { ok: true; endpoint: DockerEndpoint } | EndpointRefusal;
+
+/** Where a host address came from, so refusals can name it and say how to fix it. */
+export interface HostOrigin {
+  /** Names the setting in a sentence: "DOCKER_HOST", "The active Docker context 'work'". */
+  subject: string;
+  /** `endpoint.source` for a successful parse. */
+  source: string;
+  /** The folder holding ca.pem, cert.pem and key.pem, when TLS is configured. */
+  certPath?: string;
+  /** How to turn TLS on for this kind of setting. */
+  tlsHint: string;
 }
 
-const defaultEnv = (): EndpointEnv => ({
-  env: process.env,
-  platform: process.platform,
-  home: homedir(),
-  exists: existsSync,
-});
-
-/** The default sockets of each platform, most specific first. */
-export function defaultSockets(platform: NodeJS.Platform, home: string): { path: string; source: string }[] {
-  if (platform === 'win32')
-    return [{ path: '//./pipe/docker_engine', source: 'Docker Desktop (Windows named pipe)' }];
-  const linuxish = [
-    { path: '/var/run/docker.sock', source: 'the system Docker Engine socket' },
-    { path: join(home, '.docker/desktop/docker.sock'), source: 'Docker Desktop for Linux' },
-  ];
-  if (platform === 'darwin')
-    return [{ path: join(home, '.docker/run/docker.sock'), source: 'Docker Desktop (macOS)' }, ...linuxish];
-  return linuxish;
-}
-
-export function chooseDockerEndpoint(input: EndpointEnv = defaultEnv()): EndpointChoice {
-  const host = input.env.DOCKER_HOST?.trim();
-  if (host) return fromDockerHost(host, input.env);
-  const sockets = defaultSockets(input.platform, input.home);
-  const found = sockets.find((s) => input.platform === 'win32' || input.exists(s.path)) ?? sockets[0];
-  return { ok: true, endpoint: { kind: 'socket', path: found!.path, source: found!.source } };
-}
-
-function fromDockerHost(host: string, env: EndpointEnv['env']): EndpointChoice {
-  const source = 'the DOCKER_HOST environment variable';
+/**
+ * Parses `unix://`, `npipe://` and `tcp://` addresses. TCP is accepted only
+ * with TLS material, because a plain TCP Docker API gives anyone who can
+ * reach it control of the machine.
+ */
+export function parseDockerHost(host: string, origin: HostOrigin): HostParse {
+  const { source } = origin;
   if (host.startsWith('unix://'))
     return { ok: true, endpoint: { kind: 'socket', path: host.slice(7), source } };
   if (host.startsWith('npipe://'))
     return { ok: true, endpoint: { kind: 'socket', path: host.slice(8).replace(/\//g, '\\'), source } };
   if (host.startsWith('tcp://')) {
-    const url = new URL(host.replace(/^tcp:/, 'https:'));
-    const certPath = env.DOCKER_CERT_PATH;
-    if (env.DOCKER_TLS_VERIFY === '1' && certPath) {
+    let url: URL;
+    try {
+      url = new URL(host.replace(/^tcp:/, 'https:'));
+    } catch {
+      return { ok: false, reason: 'failed', message: `${origin.subject} is not a valid address: ${host}.` };
+    }
+    if (origin.certPath) {
       return {
         ok: true,
-        endpoint: { kind: 'tls', host: url.hostname, port: Number(url.port || 2376), certPath, source },
+        endpoint: {
+          kind: 'tls',
+          host: url.hostname,
+          port: Number(url.port || 2376),
+          certPath: origin.certPath,
+          source,
+        },
       };
     }
     return {
       ok: false,
       reason: 'insecure_endpoint',
-      message: `DOCKER_HOST points at ${url.host} over plain TCP without TLS. Anyone who can reach it controls that machine, so Airlock will not use it. Turn on TLS (DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH) or use the local socket.`,
+      message: `${origin.subject} points at ${url.host} over plain TCP without TLS. Anyone who can reach it controls that machine, so Airlock will not use it. ${origin.tlsHint}`,
     };
   }
   return {
     ok: false,
     reason: 'failed',
-    message: `DOCKER_HOST has a scheme Airlock does not know: ${host.split(':')[0]}.`,
+    message: `${origin.subject} has a scheme Airlock does not know: ${host.split(':')[0]}.`,
   };
+}
+
+/** DOCKER_HOST as the Docker CLI reads it: TLS only with DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH. */
+export function fromDockerHostEnv(host: string, env: Record<string, string | undefined>): HostParse {
+  const certPath = env.DOCKER_TLS_VERIFY === '1' ? env.DOCKER_CERT_PATH : undefined;
+  return parseDockerHost(host, {
+    subject: 'DOCKER_HOST',
+    source: 'the DOCKER_HOST environment variable',
+    ...(certPath ? { certPath } : {}),
+    tlsHint: 'Turn on TLS (DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH) or use the local socket.',
+  });
 }
