@@ -16,7 +16,10 @@ export function engineMessage(error: unknown): string {
   const json = e.json as { message?: unknown } | string | null | undefined;
   if (json && typeof json === 'object' && typeof json.message === 'string') return json.message.trim();
   if (typeof json === 'string' && json.trim()) return json.trim();
-  return String(e.message ?? error).trim();
+  // docker-modem wraps a plain-text body as "(HTTP code 500) server error - <engine message>".
+  return String(e.message ?? error)
+    .replace(/^\(HTTP code \d+\) [^-]*- /, '')
+    .trim();
 }
 
 export function httpStatus(error: unknown): number | undefined {
