@@ -116,7 +116,16 @@ export const sandboxStatusSchema = z.object({
   /** Why the sandbox is unavailable, when it is (engine missing, not running…). */
   message: z.string().optional(),
   settings: sandboxSettingsSchema,
-  engine: z.object({ source: z.string(), version: z.string().optional() }).optional(),
+  engine: z
+    .object({
+      product: z.string(),
+      version: z.string(),
+      /** Where Airlock found the engine and why. */
+      source: z.string(),
+      /** A sentence when this engine weakens a promise (CT-02: Docker Engine before 28.0). */
+      advice: z.string().optional(),
+    })
+    .optional(),
   container: z
     .object({
       id: z.string(),

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callNames, calls } from '../../shared/contract';
+import { callNames, calls, type CallName } from '../../shared/contract';
 
 const root = join(import.meta.dirname, '..', '..');
 const serveBin = join(root, 'dist/serve/index.cjs');
@@ -55,14 +55,25 @@ describe('serve entry', () => {
 });
 
 describe('airlock CLI', () => {
+  // Calls that answer `{}` on a fresh data folder; the rest need input or a sandbox and get a typed error.
+  const answerEmpty = ['app.info', 'app.health', 'app.ping', 'sandbox.status'];
   for (const mode of ['serve', 'local'] as const) {
-    for (const call of callNames) {
+    for (const call of callNames.filter((name) => !answerEmpty.includes(name))) {
+      it(`answers ${call} {} with a typed error ${mode === 'local' ? 'in-process' : 'through serve'}`, () => {
+        const run = cli(call, '{}', '--json', ...(mode === 'local' ? ['--local'] : []));
+        expect(run.status).toBe(1);
+        const { error } = JSON.parse(run.stdout) as { error: { code: string; message: string } };
+        expect(['invalid_input', 'not_found']).toContain(error.code);
+        expect(error.message).toMatch(/^[A-Z].*\.$/);
+      });
+    }
+    for (const call of answerEmpty) {
       it(`round-trips ${call} ${mode === 'local' ? 'in-process' : 'through serve'}`, () => {
         const run = cli(call, '{}', '--json', ...(mode === 'local' ? ['--local'] : []));
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         const value: unknown = JSON.parse(run.stdout);
-        expect(calls[call].output.safeParse(value).success).toBe(true);
+        expect(calls[call as CallName].output.safeParse(value).success).toBe(true);
         if (call === 'app.info')
           expect(value).toMatchObject({ carrier: mode === 'local' ? 'local' : 'serve' });
       });

@@ -6,6 +6,10 @@ import { EventHub } from './event-hub';
 import { HealthService } from './health/health-service';
 import { createRouter, type CallContext, type Router } from './router';
 import { runTool as realRunTool, type ToolRunner } from './run-tool';
+import { createSandbox } from './sandbox/sandbox-setup';
+import { openDatabase } from './store/database';
+import { createSettingsStore } from './store/settings-store';
+import { createSwitchJournal } from './store/switch-journal';
 import { appVersion } from './version';
 
 export interface CoreOptions {
@@ -14,6 +18,8 @@ export interface CoreOptions {
   runTool?: ToolRunner;
   log?: (message: string, error?: unknown) => void;
   heartbeatMs?: number;
+  /** TX-01 fault injection for tests: the core kills itself after journalling this switch step. */
+  crashAt?: string;
 }
 
 export interface Core {
@@ -37,11 +43,36 @@ export function createCore(options: CoreOptions): Core {
     heartbeatMs: options.heartbeatMs,
   });
 
+  const store = openDatabase(options.dataDir);
+  // Set only by the TX-01 crash tests; the core then kills itself at that step of a switch.
+  const crashAt = options.crashAt ?? process.env.AIRLOCK_CRASH_AT;
+  const sandbox = createSandbox({
+    dataDir: options.dataDir,
+    events,
+    settings: createSettingsStore(store.db, log),
+    journal: createSwitchJournal(store.db),
+    log: (line) => log(line),
+    ...(crashAt ? { crashAt } : {}),
+  });
+  // Sandbox calls wait until a switch a previous run left unfinished is settled (TX-01).
+  const sandboxed = async () => {
+    await sandbox.ready;
+    return sandbox.service;
+  };
+
   const router = createRouter(
     {
       'app.info': () => app.info(),
       'app.health': (input) => app.health(input.refresh),
       'app.ping': (input) => app.ping(input.note),
+      'sandbox.status': async () => (await sandboxed()).status(),
+      'sandbox.setLevel': async (input) => (await sandboxed()).setLevel(input),
+      'sandbox.verify': async () => (await sandboxed()).verify(),
+      'sandbox.logs': async (input) => ({ lines: await (await sandboxed()).logs(input.tail) }),
+      'sandbox.stop': async () => (await sandboxed()).stop(),
+      'sandbox.start': async () => (await sandboxed()).start(),
+      'sandbox.pullImage': async (input) => (await sandboxed()).pull(input.image),
+      'sandbox.loadImage': async (input) => (await sandboxed()).load(input.path),
     },
     log,
   );
@@ -50,10 +81,12 @@ export function createCore(options: CoreOptions): Core {
     router,
     events,
     context: () => ({ role: 'admin' }),
-    dispose: () => {
+    dispose: async () => {
       app.dispose();
       health.dispose();
-      return Promise.resolve();
+      await sandbox.ready;
+      await sandbox.service.dispose();
+      store.close();
     },
   };
 }

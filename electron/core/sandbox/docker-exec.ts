@@ -91,7 +91,7 @@ export async function execPipe(docker: Dockerode, containerId: string, port: num
     AttachStderr: true,
     Tty: false,
   });
-  const stream = (await exec.start({ hijack: true, stdin: true })) as Duplex;
+  const stream = await exec.start({ hijack: true, stdin: true });
   const output = new PassThrough();
   const errors = new PassThrough();
   errors.resume();

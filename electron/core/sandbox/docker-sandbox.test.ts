@@ -51,7 +51,9 @@ describe('docker sandbox', () => {
     const { info } = await start(1);
     const port = publishedPort(info, 11434);
     expect(port).toBeGreaterThan(1024);
-    const bindings = Object.values(info.HostConfig.PortBindings ?? {}).flat() as { HostIp: string }[];
+    const bindings = Object.values(
+      (info.HostConfig.PortBindings ?? {}) as Record<string, { HostIp: string }[]>,
+    ).flat();
     expect(bindings.map((b) => b.HostIp)).toEqual(['127.0.0.1']);
     await expect(retry(() => fetchVersion(tcpUpstream(port!)))).resolves.toBe(testRuntimeVersion);
     expect(info.HostConfig.Privileged).toBe(false);

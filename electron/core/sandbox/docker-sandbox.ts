@@ -3,6 +3,7 @@
 // filters on it, so another Airlock (or anything else) is never touched.
 import type Dockerode from 'dockerode';
 import { AirlockError } from '../errors';
+import { httpStatus as statusOf } from './docker-errors';
 import { labelKeys, type RuntimeSpec } from './levels';
 
 export type ContainerInfo = Dockerode.ContainerInspectInfo;
@@ -55,7 +56,8 @@ function volumeMount(spec: RuntimeSpec): Dockerode.MountSettings {
     Source: spec.volume.name,
     Target: spec.volume.target,
     ReadOnly: false,
-    VolumeOptions: { NoCopy: true },
+    // @types/dockerode marks Labels and DriverConfig required; the Engine API has them optional.
+    VolumeOptions: { NoCopy: true } as Dockerode.MountSettings['VolumeOptions'],
   };
 }
 
@@ -179,19 +181,4 @@ export async function stopContainer(docker: Dockerode, id: string): Promise<void
     // 304: already stopped; 404: already gone. Both are where we wanted to be.
     if (statusOf(error) !== 304 && statusOf(error) !== 404) throw error;
   }
-}
-
-export function statusOf(error: unknown): number | undefined {
-  return typeof error === 'object' && error !== null && 'statusCode' in error
-    ? Number((error as { statusCode: unknown }).statusCode)
-    : undefined;
-}
-
-/** The engine's own words for a failed call, without the HTTP wrapping dockerode adds. */
-export function engineMessage(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'json' in error) {
-    const json = (error as { json: unknown }).json;
-    if (json && typeof json === 'object' && 'message' in json) return String(json.message);
-  }
-  return error instanceof Error ? error.message : String(error);
 }
