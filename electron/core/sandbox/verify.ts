@@ -5,8 +5,9 @@
 // What a probe can be trusted for: at level 1 the runtime is root on a
 // writable root filesystem, so a hostile runtime could replace /bin/sh and
 // make the probe lie. That is why every probe-backed fact is paired with the
-// engine's own inspect where one exists, and why level 1 promises only what
-// inspect proves on its own (mounts, bindings, privileges).
+// engine's own inspect where one exists (mounts, bindings, privileges, limits,
+// user, read-only root), so a lying probe can hide a gap only where the
+// engine has nothing to say (seccomp mode, the socket path inside).
 import type Dockerode from 'dockerode';
 import type { VerifyReport } from '../../../shared/sandbox-contract';
 import { engineMessage } from './docker-errors';
