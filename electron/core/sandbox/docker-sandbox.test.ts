@@ -6,6 +6,7 @@ import { ensureVolume, handVolumeTo, pinImage, publishedPort, toCreateOptions } 
 import { buildRuntimeSpec, sandboxUser } from './levels';
 import { fetchVersion } from './runtime-probe';
 import { tcpUpstream } from './runtime-endpoint';
+import { upstreamFor } from './sandbox-upstream';
 import { docker, removeInstance, testInstance } from './testing/docker-kit';
 import { buildTestRuntimeImage, testRuntimeVersion } from './testing/runtime-image';
 
@@ -19,7 +20,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => removeInstance(instance));
 
-async function start(level: 1 | 2 | 3) {
+async function start(level: 1 | 2 | 3, tag = '') {
   const settings = {
     level,
     image,
@@ -33,7 +34,7 @@ async function start(level: 1 | 2 | 3) {
     settings,
     pinnedImage: pinned,
     instance,
-    operationId: `op${level}${instance}`,
+    operationId: `op${level}${tag}${instance}`,
   });
   await ensureVolume(docker, spec.volume.name, instance);
   if (spec.user) await handVolumeTo(docker, spec, instance, sandboxUser);
@@ -58,6 +59,26 @@ describe('docker sandbox', () => {
     await expect(retry(() => fetchVersion(tcpUpstream(port!)))).resolves.toBe(testRuntimeVersion);
     expect(info.HostConfig.Privileged).toBe(false);
     expect(info.Mounts.map((m) => m.Type)).toEqual(['volume']);
+  });
+
+  it('level 1 keeps answering when the engine moves its published port', async () => {
+    const { info, container } = await start(1, 'm');
+    const upstream = upstreamFor(docker, container.id, 1, info, 11434);
+    await expect(retry(() => fetchVersion(upstream))).resolves.toBe(testRuntimeVersion);
+    // Joining a network makes this engine re-publish on a new random port.
+    const network = await docker.createNetwork({
+      Name: `airlock-${instance}-net`,
+      Labels: { 'airlock.instance': instance },
+    });
+    try {
+      await network.connect({ Container: container.id });
+      const moved = publishedPort(await container.inspect(), 11434);
+      console.log(`published port ${publishedPort(info, 11434)} → ${moved}`);
+      await expect(retry(() => fetchVersion(upstream))).resolves.toBe(testRuntimeVersion);
+    } finally {
+      await container.remove({ force: true });
+      await network.remove();
+    }
   });
 
   it('level 2 reads back every restriction from the engine', async () => {

@@ -13,18 +13,11 @@ import type {
 } from '../../../shared/sandbox-contract';
 import { AirlockError } from '../errors';
 import { engineMessage } from './docker-errors';
-import { execPipe } from './docker-exec';
-import {
-  ensureVolume,
-  handVolumeTo,
-  pinImage,
-  publishedPort,
-  removeContainer,
-  toCreateOptions,
-} from './docker-sandbox';
+import { ensureVolume, handVolumeTo, pinImage, removeContainer, toCreateOptions } from './docker-sandbox';
 import { buildRuntimeSpec, isContainerLevel, runtimeProfile, sandboxUser } from './levels';
-import { tcpUpstream, type RuntimeEndpoint, type Upstream } from './runtime-endpoint';
+import type { RuntimeEndpoint, Upstream } from './runtime-endpoint';
 import { waitForRuntime } from './runtime-probe';
+import { upstreamFor } from './sandbox-upstream';
 
 export interface RunningSandbox {
   containerId: string;
@@ -73,19 +66,6 @@ export interface SwitchResult {
   outcome: SwitchOutcome;
   /** The sandbox serving after the switch: the new one, or the old one after a rollback. */
   running: RunningSandbox | undefined;
-}
-
-export function upstreamFor(
-  docker: Dockerode,
-  containerId: string,
-  level: 1 | 2 | 3,
-  info: Dockerode.ContainerInspectInfo,
-  containerPort: number,
-): Upstream {
-  if (level >= 3) return () => execPipe(docker, containerId, containerPort);
-  const port = publishedPort(info, containerPort);
-  if (!port) throw new Error('the engine reports no port on 127.0.0.1 for the runtime');
-  return tcpUpstream(port);
 }
 
 class StepFailure extends Error {
