@@ -30,7 +30,7 @@ export function Button({
       type={type}
       className={classes}
       aria-busy={loading || undefined}
-      aria-disabled={loading || rest.disabled || undefined}
+      aria-disabled={loading || rest.disabled || rest['aria-disabled'] || undefined}
       onClick={loading ? undefined : onClick}
     >
       {loading ? <span className="btn-spinner" aria-hidden="true" /> : icon}
