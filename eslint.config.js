@@ -4,6 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import airlockShell from './electron/core/shell-policy/lint-rules.js';
+import { keepModelVolumes } from './electron/core/sandbox/lint-volume-rules.js';
 
 const nodeBuiltins = [
   'node:*',
@@ -142,5 +143,12 @@ export default tseslint.config(
   {
     files: ['electron/main/open-external.ts'],
     rules: { 'airlock/open-external-adapter-only': 'off' },
+  },
+  // TX-03: no product code removes or prunes a volume; tests clean up only the volumes they made.
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['**/*.test.ts', 'electron/core/sandbox/testing/**'],
+    plugins: { volumes: { rules: { 'keep-model-volumes': keepModelVolumes } } },
+    rules: { 'volumes/keep-model-volumes': 'error' },
   },
 );
