@@ -6,6 +6,7 @@ import { settingKeys, type SettingsStore } from '../store/settings-store';
 import type { SwitchJournal } from '../store/switch-journal';
 import { EngineConnection } from './engine-connection';
 import { defaultRuntimeImage } from './images';
+import { withHostCanary } from './host-canary';
 import { reconcileSwitch } from './reconcile-switch';
 import { SandboxService } from './sandbox-service';
 import { defaultSettings, instanceId, thisMachine } from './sandbox-settings';
@@ -55,8 +56,11 @@ export function createSandbox(setup: SandboxSetup): Sandbox {
     },
     instance,
     journal: setup.journal,
-    verify: verifySandbox,
-    // Production verify proves "no route out" from inside (interfaces, routes, DNS); tests add canaries they run.
+    // Every verify gets a canary on this machine's docker0 address, where there is one.
+    verify: (target) =>
+      withHostCanary(target.docker, (own) =>
+        verifySandbox({ ...target, canaries: [...target.canaries, ...own] }),
+      ),
     canaries: () => [],
     readyTimeoutMs: setup.readyTimeoutMs ?? 60_000,
     ...(setup.crashAt ? { crashAt: setup.crashAt } : {}),

@@ -6,12 +6,12 @@ import type Dockerode from 'dockerode';
 import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { VerifyReport } from '../../../../shared/sandbox-contract';
 import { execPipe } from '../docker-exec';
+import { bridgeGateway, startHostCanary as startOwnCanary, type HostCanary } from '../host-canary';
 import { ensureVolume, handVolumeTo, toCreateOptions } from '../docker-sandbox';
 import { buildRuntimeSpec, labelKeys, sandboxUser, type RuntimeSpec } from '../levels';
 import { tcpUpstream, type Upstream } from '../runtime-endpoint';
@@ -108,22 +108,9 @@ export async function startCanary(instance: string, image: string): Promise<Cana
 }
 
 /** CT-09: a listener on the host's own docker0 address (not 0.0.0.0: nothing beyond this machine sees it). */
-export async function startHostCanary(): Promise<{
-  canary: { host: string; port: number };
-  close: () => Promise<void>;
-}> {
-  const bridge = (await docker.getNetwork('bridge').inspect()) as {
-    IPAM?: { Config?: { Gateway?: string }[] };
-  };
-  const host = bridge.IPAM?.Config?.[0]?.Gateway ?? '172.17.0.1';
-  const server: Server = createServer((socket) => socket.end());
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen({ host, port: 0 }, resolve);
-  });
-  const address = server.address();
-  const port = address && typeof address === 'object' ? address.port : 0;
-  return { canary: { host, port }, close: () => new Promise((resolve) => server.close(() => resolve())) };
+export async function startHostCanary(): Promise<HostCanary> {
+  const host = (await bridgeGateway(docker)) ?? '172.17.0.1';
+  return startOwnCanary(host);
 }
 
 export function rowStatuses(report: VerifyReport): Record<string, string> {
