@@ -13,7 +13,7 @@ export interface DialogProps {
   /** Called however it closes: Escape, the close button, or an action. */
   onClose: () => void;
   children: ReactNode;
-  /** Buttons at the bottom; the first one that should take focus carries autoFocus. */
+  /** Buttons at the bottom; the one that should take focus on open carries data-autofocus. */
   actions?: ReactNode;
   className?: string;
   /** A sentence under the title, read with it. */
@@ -42,6 +42,9 @@ export function Dialog({
     if (open && !dialog.open) {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       dialog.showModal();
+      // showModal focuses the first focusable element (the close button); React's autoFocus ran
+      // while the dialog was still hidden. So the chosen element is focused here, once it can be.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
     } else if (!open && dialog.open) {
       dialog.close();
     }

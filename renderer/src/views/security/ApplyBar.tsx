@@ -73,7 +73,7 @@ export function ApplyBar({
         actions={
           <>
             <Button onClick={() => setConfirming(false)}>{t('security.confirm.cancel')}</Button>
-            <Button variant="primary" autoFocus onClick={confirm}>
+            <Button variant="primary" data-autofocus onClick={confirm}>
               {t('security.confirm.yes')}
             </Button>
           </>
