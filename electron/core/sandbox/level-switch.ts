@@ -204,7 +204,7 @@ interface RollbackState {
 
 async function rollBack(deps: SwitchDeps, state: RollbackState): Promise<SwitchResult> {
   const { operationId, from, to, newId, failure } = state;
-  const why = `Switching to level ${to.level} failed at the “${failure.step}” step: ${failure.message}`;
+  const why = `Switching to level ${to.level} failed at the “${failure.step}” step: ${failure.message.replace(/\.$/, '')}`;
   deps.journal.rollingBack(operationId, failure.step, why);
   deps.progress({ step: failure.step, state: 'failed', message: why });
   deps.progress({ step: 'rollback', state: 'rolling_back' });
