@@ -261,6 +261,7 @@ export const en = {
   'security.progress.label': 'Switch progress',
   'security.progress.rollingBack': 'Putting the previous sandbox back…',
   'security.progress.rolledBack': 'The previous sandbox is back.',
+  'security.progress.rollbackFailed': 'Airlock could not put the previous sandbox back.',
   'step.prepare': 'Prepare the image and settings',
   'step.create': 'Build the new sandbox beside the current one',
   'step.start': 'Start the new sandbox',

@@ -82,6 +82,16 @@ describe('a switch run', () => {
     expect(run.rollback).toBe('done');
   });
 
+  it('says so when the rollback itself fails', () => {
+    let run = feed(startRun(3), event('start', 'failed'), event('rollback', 'rolling_back'));
+    run = applyProgress(run, event('rollback', 'failed', { message: 'old container is gone' }));
+    expect(run.rollback).toBe('failed');
+    expect(states(run)[2]).toBe('failed');
+    // Even if that event was missed, an outcome of "failed" after a rollback began means it failed.
+    const missed = feed(startRun(3), event('start', 'failed'), event('rollback', 'rolling_back'));
+    expect(finishRun(missed, outcome({ outcome: 'failed', failedStep: 'start' })).rollback).toBe('failed');
+  });
+
   it('finishes a switch with every step done', () => {
     const run = finishRun(feed(startRun(3), event('verify', 'running')), outcome({}));
     expect(new Set(states(run))).toEqual(new Set(['done']));

@@ -25,7 +25,7 @@ export interface SwitchRun {
   /** The level asked for; unknown when another window started the switch. */
   level?: number;
   steps: StepView[];
-  rollback: 'none' | 'running' | 'done';
+  rollback: 'none' | 'running' | 'done' | 'failed';
   finished: boolean;
 }
 
@@ -53,6 +53,8 @@ export function applyProgress(run: SwitchRun, event: SandboxProgress): SwitchRun
   const next: SwitchRun = { ...run, operationId: run.operationId ?? event.operationId };
   if (event.state === 'rolling_back') return { ...next, rollback: 'running' };
   if (event.state === 'rolled_back') return { ...next, rollback: 'done' };
+  // The core names the rollback itself as a step; when that fails, nothing was put back.
+  if (event.step === 'rollback') return event.state === 'failed' ? { ...next, rollback: 'failed' } : next;
   if (!isSwitchStep(event.step)) return next;
   const state = event.state; // narrowed to running, done or failed, also inside the map below
   const index = switchSteps.indexOf(event.step);
@@ -80,7 +82,8 @@ export function finishRun(run: SwitchRun, outcome: SwitchOutcome): SwitchRun {
     failedAt = run.steps.findIndex((view) => view.state === 'failed' || view.state === 'running');
   return {
     ...done,
-    rollback: outcome.outcome === 'rolled_back' ? 'done' : run.rollback,
+    rollback:
+      outcome.outcome === 'rolled_back' ? 'done' : run.rollback === 'running' ? 'failed' : run.rollback,
     steps: run.steps.map((view, i) => {
       if (failedAt < 0) return view.state === 'running' ? { ...view, state: 'failed' } : view;
       if (i < failedAt) return { ...view, state: settle(view.state) };

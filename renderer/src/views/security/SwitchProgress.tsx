@@ -4,7 +4,7 @@
 import type { ReactNode } from 'react';
 import { IconAlert, IconCheck, IconDash, IconMinus } from '../../components/icons';
 import { ProgressBar } from '../../components/ProgressBar';
-import { t } from '../../i18n/t';
+import { t, type MessageKey } from '../../i18n/t';
 import { progressOf, type StepState, type SwitchRun } from '../../stores/sandbox-switch';
 
 const stepIcons: Record<StepState, ReactNode> = {
@@ -14,6 +14,12 @@ const stepIcons: Record<StepState, ReactNode> = {
   failed: <IconAlert size={16} />,
   skipped: <IconMinus size={16} />,
 };
+
+const rollbackWords = {
+  running: 'security.progress.rollingBack',
+  done: 'security.progress.rolledBack',
+  failed: 'security.progress.rollbackFailed',
+} as const satisfies Record<Exclude<SwitchRun['rollback'], 'none'>, MessageKey>;
 
 export function SwitchProgress({ run }: { run: SwitchRun }) {
   const title =
@@ -51,11 +57,7 @@ export function SwitchProgress({ run }: { run: SwitchRun }) {
           </li>
         ))}
       </ol>
-      {run.rollback !== 'none' && (
-        <p className="switch-rollback">
-          {t(run.rollback === 'running' ? 'security.progress.rollingBack' : 'security.progress.rolledBack')}
-        </p>
-      )}
+      {run.rollback !== 'none' && <p className="switch-rollback">{t(rollbackWords[run.rollback])}</p>}
       <p className="sr-only" role="status">
         {run.finished ? '' : live}
       </p>
