@@ -38,3 +38,17 @@ export function tally(c: Confusion, truth: boolean, predicted: boolean): void {
 }
 
 export const emptyConfusion = (): Confusion => ({ tp: 0, fp: 0, tn: 0, fn: 0 });
+
+/** One data file's result, as `npm run eval -- --json` prints it under `files.<name>`. */
+export interface FileReport extends Scores {
+  /** Per category (content), per subtype (attacks) or per entity type (pii). */
+  perCategory: Record<string, Scores>;
+  /** Ids (and a short excerpt) of the worst mistakes, for tuning by hand. */
+  worstFalsePositives: string[];
+  worstMisses: string[];
+  /** Anything a filter reports beside its main figures (out-of-scope rows, row-level has_pii…). */
+  extra?: Record<string, unknown>;
+}
+
+/** A filter's evaluator: every row of its file in, the report out. Rows are validated by the evaluator. */
+export type Evaluator = (rows: unknown[]) => FileReport;
