@@ -13,8 +13,6 @@ import { createSettingsStore } from '../store/settings-store';
 import { createSwitchJournal } from '../store/switch-journal';
 import { execCapture } from './docker-exec';
 import { listOwn } from './docker-sandbox';
-import { fetchVersion } from './runtime-probe';
-import { tcpUpstream } from './runtime-endpoint';
 import { createSandbox, type Sandbox } from './sandbox-setup';
 import { instanceId } from './sandbox-settings';
 import { docker, removeInstance } from './testing/docker-kit';
@@ -54,7 +52,8 @@ afterAll(async () => {
 });
 
 const service = () => sandbox.service;
-const endpointVersion = () => fetchVersion(tcpUpstream(service().endpoint.port!));
+// Through the guard (NET-01) with the chat token, as the app's own calls go.
+const endpointVersion = () => service().endpoint.fetchVersion();
 
 async function runtimes() {
   return (await listOwn(docker, instance, 'runtime')).filter((c) => c.State === 'running');
