@@ -203,7 +203,7 @@ export const en = {
   'level.2.setup':
     'Everything in level 1, plus hard memory, CPU and process-count limits, a read-only root filesystem with a scratch /tmp, a non-root user, all Linux capabilities dropped and no-new-privileges.',
   'level.3.setup':
-    'Everything in level 2, plus the container sits on an internal network with no route out. Airlock still reaches it from this machine only.',
+    'Everything in level 2, plus the container gets no network at all, so it has no route out. Airlock still reaches it from this machine only, through Docker itself.',
   'level.4.setup':
     'The runtime moves into a virtual machine with its own kernel (Multipass, or Lima on macOS), with level 3’s rules inside it.',
   'level.1.tradeoff':
@@ -237,7 +237,7 @@ export const en = {
   'threat.resource_exhaustion.control': 'Memory, CPU and process-count limits',
   'threat.runtime_exploit.control':
     'Non-root, read-only root filesystem, capabilities dropped, no-new-privileges; file scanning at import',
-  'threat.phone_home.control': 'Internal network, no way out',
+  'threat.phone_home.control': 'No network at all, no way out',
   'threat.container_escape.control': 'A virtual machine with its own kernel',
 
   'security.apply': 'Apply level {level}',
