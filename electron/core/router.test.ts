@@ -20,16 +20,25 @@ interface JsonSchema {
   maxLength?: number;
 }
 
+/** A valid input for each call with required fields, so each bad case differs from it in one field only. */
+const validBase: Partial<Record<CallName, Record<string, unknown>>> = {
+  'sandbox.setLevel': { level: 1 },
+  'sandbox.pullImage': { image: 'ollama/ollama:0.20.2' },
+  'sandbox.loadImage': { path: '/tmp/runtime.tar' },
+};
+const baseOf = (call: CallName): Record<string, unknown> => validBase[call] ?? {};
+
 /** Bad inputs derived from a call's input schema, each with the field its message must name. */
 function badInputs(call: CallName): { label: string; input: unknown; field?: string }[] {
   const schema = z.toJSONSchema(calls[call].input, { io: 'input' }) as JsonSchema;
+  const base = baseOf(call);
   const cases: { label: string; input: unknown; field?: string }[] = [
     { label: 'null', input: null },
     { label: 'a number', input: 42 },
     { label: 'a string', input: 'hello' },
     { label: 'a list', input: [] },
     { label: 'undefined', input: undefined },
-    { label: 'an unknown field', input: { surprise: 1 }, field: 'surprise' },
+    { label: 'an unknown field', input: { ...base, surprise: 1 }, field: 'surprise' },
     {
       label: '__proto__ key',
       input: JSON.parse('{"__proto__":{"polluted":true}}') as unknown,
@@ -50,26 +59,37 @@ function badInputs(call: CallName): { label: string; input: unknown; field?: str
           ? ['yes', 1, {}, null]
           : ['7', {}, null];
     for (const value of wrong)
-      cases.push({ label: `${name} = ${JSON.stringify(value)}`, input: { [name]: value }, field: name });
+      cases.push({
+        label: `${name} = ${JSON.stringify(value)}`,
+        input: { ...base, [name]: value },
+        field: name,
+      });
     if (field.maxLength !== undefined) {
       cases.push({
         label: `${name} too long`,
-        input: { [name]: 'x'.repeat(field.maxLength + 1) },
+        input: { ...base, [name]: 'x'.repeat(field.maxLength + 1) },
         field: name,
       });
-      cases.push({ label: `${name} 2 MB`, input: { [name]: 'x'.repeat(2_000_000) }, field: name });
+      cases.push({ label: `${name} 2 MB`, input: { ...base, [name]: 'x'.repeat(2_000_000) }, field: name });
     }
     cases.push({
       label: `nested __proto__ in ${name}`,
-      input: { [name]: JSON.parse('{"__proto__":1}') as unknown },
+      input: { ...base, [name]: JSON.parse('{"__proto__":1}') as unknown },
       field: `${name}.__proto__`,
     });
   }
-  for (const name of schema.required ?? []) cases.push({ label: `${name} missing`, input: {}, field: name });
+  for (const name of schema.required ?? []) {
+    const { [name]: _dropped, ...rest } = base;
+    cases.push({ label: `${name} missing`, input: rest, field: name });
+  }
   return cases;
 }
 
 describe('router', () => {
+  it('has a valid base input for every call with required fields', () => {
+    for (const call of callNames) expect(calls[call].input.safeParse(baseOf(call)).success, call).toBe(true);
+  });
+
   for (const call of callNames) {
     describe(call, () => {
       for (const bad of badInputs(call)) {
