@@ -13,6 +13,7 @@ export const contractCallNames = [
   'sandbox.verify',
   'sandbox.logs',
   'sandbox.stop',
+  'sandbox.remove',
   'sandbox.start',
   'sandbox.pullImage',
   'sandbox.loadImage',

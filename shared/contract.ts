@@ -155,6 +155,12 @@ export const calls = {
     input: z.strictObject({}),
     output: sandboxStatusSchema,
   }),
+  'sandbox.remove': callDef({
+    summary: 'Remove the runtime container; its models stay in their volume for the next level you choose.',
+    minRole: 'admin',
+    input: z.strictObject({}),
+    output: sandboxStatusSchema,
+  }),
   'sandbox.start': callDef({
     summary: 'Start the runtime again at its saved level.',
     minRole: 'admin',

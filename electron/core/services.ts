@@ -71,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
       'sandbox.logs': async (input) => ({ lines: await (await sandboxed()).logs(input.tail) }),
       'sandbox.stop': async () => (await sandboxed()).stop(),
       'sandbox.start': async () => (await sandboxed()).start(),
+      'sandbox.remove': async () => (await sandboxed()).remove(),
       'sandbox.pullImage': async (input) => (await sandboxed()).pull(input.image),
       'sandbox.loadImage': async (input) => (await sandboxed()).load(input.path),
     },

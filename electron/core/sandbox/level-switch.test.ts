@@ -183,4 +183,16 @@ describe('level switch on the real engine', () => {
       'true',
     );
   });
+
+  it('removes the runtime but keeps the model volume, and a new level finds the files again', async () => {
+    const removed = await service().remove();
+    expect(removed.state).toBe('none');
+    expect(await runtimes()).toHaveLength(0);
+    expect((await docker.getVolume(`airlock-models-${instance}`).inspect()).Name).toBe(
+      `airlock-models-${instance}`,
+    );
+    await expect(service().verify()).rejects.toMatchObject({ code: 'not_found' });
+    expect((await service().setLevel({ level: 2 })).outcome).toBe('switched');
+    await expectOldServing(2, port);
+  });
 });

@@ -223,6 +223,18 @@ export class SandboxService {
     return this.status();
   }
 
+  /** Removes the runtime container but never its volume (TX-03); the next setLevel builds a fresh one. */
+  async remove(): Promise<SandboxStatus> {
+    this.claim();
+    const { docker } = await this.deps.connect();
+    const running = this.requireRunning();
+    this.endpoint.route(undefined);
+    this.endpoint.dropOpenConnections();
+    await removeContainer(docker, running.containerId);
+    this.running = undefined;
+    return this.status();
+  }
+
   async start(): Promise<SandboxStatus> {
     const { docker } = await this.deps.connect();
     const running = this.requireRunning();
