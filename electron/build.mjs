@@ -1,5 +1,7 @@
-// Builds the Node side (Electron main, preload, serve, CLI) with esbuild.
+// Builds the Node side (Electron main, preload, serve, CLI, the built-in
+// engine's child process, the demo-model writer) with esbuild.
 // Node packages stay external: they install with the app.
+// `node electron/build.mjs NAME...` builds only those entries (npm run demo-model).
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
@@ -8,16 +10,24 @@ const entries = {
   preload: 'electron/preload/index.ts',
   serve: 'electron/serve/index.ts',
   cli: 'electron/cli/index.ts',
+  'demo-model': 'electron/core/engines/demo-model-cli.ts',
+  'builtin-engine': 'electron/core/engines/builtin/engine-main.ts',
 };
+// node-llama-cpp ships only as an ES module, so the engine's child is one too.
+const esm = new Set(['builtin-engine']);
+
+const wanted = process.argv.slice(2);
+for (const name of wanted) if (!(name in entries)) throw new Error(`build.mjs: no entry named ${name}`);
+const selected = Object.entries(entries).filter(([name]) => wanted.length === 0 || wanted.includes(name));
 
 await Promise.all(
-  Object.entries(entries).map(([name, entry]) =>
+  selected.map(([name, entry]) =>
     build({
       entryPoints: [entry],
-      outfile: `dist/${name}/index.cjs`,
+      outfile: `dist/${name}/index.${esm.has(name) ? 'mjs' : 'cjs'}`,
       bundle: true,
       platform: 'node',
-      format: 'cjs',
+      format: esm.has(name) ? 'esm' : 'cjs',
       target: 'node20',
       sourcemap: true,
       // The sandboxed preload may only require('electron'); everything else is bundled in.
@@ -30,4 +40,4 @@ await Promise.all(
 );
 
 // `npx airlock` runs this file through package.json "bin".
-chmodSync('dist/cli/index.cjs', 0o755);
+if (selected.some(([name]) => name === 'cli')) chmodSync('dist/cli/index.cjs', 0o755);
