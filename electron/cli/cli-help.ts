@@ -8,6 +8,8 @@ interface JsonSchema {
   required?: string[];
   description?: string;
   maxLength?: number;
+  minimum?: number;
+  maximum?: number;
   enum?: unknown[];
 }
 
@@ -18,15 +20,20 @@ export function inputFields(call: keyof typeof calls): string[] {
       ? field.enum.map((v) => JSON.stringify(v)).join('|')
       : [field.type ?? 'any'].flat().join('|');
     const optional = schema.required?.includes(name) ? '' : '?';
-    const limit = field.maxLength !== undefined ? `, at most ${field.maxLength} characters` : '';
+    const range =
+      field.minimum !== undefined && field.maximum !== undefined
+        ? ` from ${field.minimum} to ${field.maximum}`
+        : '';
+    const limit = field.maxLength !== undefined ? `, at most ${field.maxLength} characters` : range;
     return `${name}${optional}: ${type}${limit}${field.description ? ` (${field.description})` : ''}`;
   });
 }
 
 export function helpText(): string {
+  const width = Math.max(...callNames.map((name) => name.length));
   const lines = callNames.map((name) => {
     const fields = inputFields(name);
-    return `  ${name.padEnd(14)} ${calls[name].summary}\n${fields.map((f) => `  ${''.padEnd(14)}   ${f}`).join('\n')}`.trimEnd();
+    return `  ${name.padEnd(width)}  ${calls[name].summary}\n${fields.map((f) => `  ${''.padEnd(width)}    ${f}`).join('\n')}`.trimEnd();
   });
   return `Usage: airlock <call> ['<json input>'] [--json] [--local] [--data DIR]
 
