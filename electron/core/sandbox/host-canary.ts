@@ -5,23 +5,28 @@
 // 0.0.0.0, so nothing beyond this machine can see it.
 import type Dockerode from 'dockerode';
 import { createServer, type Server } from 'node:net';
-import { networkInterfaces } from 'node:os';
 
 export interface HostCanary {
   canary: { host: string; port: number };
   close: () => Promise<void>;
 }
 
-/** The default bridge's gateway, when it is an address of this machine (not on Docker Desktop's VM). */
+/**
+ * The default bridge's gateway address. Docker 20.10 often leaves Gateway out
+ * of the inspect answer; the gateway is then the subnet's first address. Whether
+ * it is an address of this machine (not of Docker Desktop's VM) is settled by
+ * trying to listen on it: os.networkInterfaces() hides docker0 while it is down.
+ */
 export async function bridgeGateway(docker: Dockerode): Promise<string | undefined> {
   const bridge = (await docker.getNetwork('bridge').inspect()) as {
-    IPAM?: { Config?: { Gateway?: string }[] };
+    IPAM?: { Config?: { Gateway?: string; Subnet?: string }[] };
   };
-  const gateway = bridge.IPAM?.Config?.[0]?.Gateway;
-  const local = Object.values(networkInterfaces())
-    .flat()
-    .some((address) => address?.address === gateway);
-  return gateway && local ? gateway : undefined;
+  for (const config of bridge.IPAM?.Config ?? []) {
+    if (config.Gateway && !config.Gateway.includes(':')) return config.Gateway;
+    const subnet = /^(\d+)\.(\d+)\.(\d+)\.(\d+)\//.exec(config.Subnet ?? '');
+    if (subnet) return `${subnet[1]}.${subnet[2]}.${subnet[3]}.${Number(subnet[4]) + 1}`;
+  }
+  return undefined;
 }
 
 export async function startHostCanary(host: string): Promise<HostCanary> {
