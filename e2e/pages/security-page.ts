@@ -1,5 +1,6 @@
 // Page object for Security: the level slider, Apply and its confirm step, the
-// switch's steps, how it ended, the running sandbox and the verified rows.
+// switch's steps, how it ended, the running sandbox, the verified rows, and
+// the runtime image panel (download, load from a file, the next image).
 import { expect, type Locator, type Page } from '@playwright/test';
 import { en } from '../../renderer/src/i18n/en.ts';
 
@@ -18,6 +19,12 @@ export class SecurityPage {
   readonly verifyNow: Locator;
   readonly advanced: Locator;
   readonly port: Locator;
+  readonly images: Locator;
+  readonly imageName: Locator;
+  readonly download: Locator;
+  readonly imagePath: Locator;
+  readonly loadImage: Locator;
+  readonly nextImage: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
@@ -31,6 +38,22 @@ export class SecurityPage {
     this.verifyNow = this.main.getByRole('button', { name: en['security.verify.now'] });
     this.advanced = this.main.getByText(en['security.advanced'], { exact: true });
     this.port = this.main.getByLabel(en['security.field.port']);
+    this.images = this.main.getByRole('region', { name: en['security.image.title'] });
+    this.imageName = this.images.getByRole('textbox', { name: en['security.image.pull.field'] });
+    this.download = this.images.getByRole('button', { name: en['security.image.pull.action'], exact: true });
+    this.imagePath = this.images.getByRole('textbox', { name: en['security.image.load.field'] });
+    this.loadImage = this.images.getByRole('button', { name: en['security.image.load.action'], exact: true });
+    this.nextImage = this.main.locator('[data-next-image]');
+  }
+
+  /** A fact in the image panel: running, running-id, saved or default. */
+  imageFact(fact: 'running' | 'running-id' | 'saved' | 'default'): Locator {
+    return this.images.locator(`[data-fact="${fact}"] dd`);
+  }
+
+  /** "Use this image" for one image the panel lists after a load or a download. */
+  useImage(image: string): Locator {
+    return this.images.locator(`button[data-image="${image}"]`);
   }
 
   level(level: PageLevel): Locator {

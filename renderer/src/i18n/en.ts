@@ -1,5 +1,7 @@
 // Every user-visible English string. A translation is a new file with the same
-// keys (typed by `Messages`), never a refactor of the components.
+// keys (typed by `Messages`), never a refactor of the components. The runtime
+// image panel's strings sit in en-images.ts, to keep this file readable.
+import { enImages } from './en-images';
 
 export const en = {
   'app.name': 'Airlock',
@@ -254,6 +256,7 @@ export const en = {
   'security.change.gpu.on': 'give the runtime the GPU',
   'security.change.gpu.off': 'take the GPU away',
   'security.change.port': 'address port to {value}',
+  'security.change.image': 'runtime image to {value}',
 
   'security.progress.title': 'Switching to level {level}',
   'security.progress.titleUnknown': 'Switching level',
@@ -325,6 +328,8 @@ export const en = {
   'security.start': 'Start',
   'security.stopped': 'The sandbox stopped. Its models stay in their volume.',
   'security.started': 'The sandbox is running again.',
+  'unit.bytes': '{value} B',
+  'unit.kib': '{value} KiB',
   'unit.mib': '{value} MiB',
   'unit.gib': '{value} GiB',
 
@@ -340,6 +345,8 @@ export const en = {
   'security.invalid.cpus': 'Enter a number of CPUs from 0.1 to 256.',
   'security.invalid.port': 'Enter a port from 1024 to 65535.',
   'security.invalid.summary': 'Fix the advanced settings first.',
+
+  ...enImages,
 
   'security.logs': 'Logs',
   'security.logs.title': 'Runtime logs',

@@ -55,5 +55,6 @@ describe('advanced settings', () => {
       'give the runtime the GPU',
       'address port to 41999',
     ]);
+    expect(describeChanges({ image: 'loaded:1' })).toEqual(['runtime image to loaded:1']);
   });
 });

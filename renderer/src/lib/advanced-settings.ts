@@ -14,7 +14,8 @@ export interface AdvancedDraft {
 }
 
 export type AdvancedField = 'memoryMb' | 'cpus' | 'port';
-export type AdvancedInput = Pick<SandboxSettingsInput, 'memoryMb' | 'cpus' | 'port' | 'gpu'>;
+/** What the next switch changes besides the level; the image comes from the image panel, not this form. */
+export type AdvancedInput = Pick<SandboxSettingsInput, 'memoryMb' | 'cpus' | 'port' | 'gpu' | 'image'>;
 
 export const bounds = {
   memoryMb: { min: 256, max: 1_048_576, integer: true },
@@ -71,5 +72,6 @@ export function describeChanges(input: AdvancedInput): string[] {
   if (input.gpu !== undefined)
     changes.push(t(input.gpu ? 'security.change.gpu.on' : 'security.change.gpu.off'));
   if (input.port !== undefined) changes.push(t('security.change.port', { value: input.port }));
+  if (input.image !== undefined) changes.push(t('security.change.image', { value: input.image }));
   return changes;
 }

@@ -42,6 +42,10 @@ function fakeApi(answers: Record<string, (input: unknown) => Promise<unknown>>) 
   return { call, push: (event: string, payload: unknown) => events.get(event)?.(payload) };
 }
 
+/** What the last sandbox.setLevel call sent (a status read follows each one). */
+const lastSwitch = (call: { mock: { calls: unknown[][] } }) =>
+  call.mock.calls.filter(([name]) => name === 'sandbox.setLevel').at(-1)?.[1];
+
 const progress = (step: string, state: string, operationId = 'op1') => ({
   operationId,
   kind: 'switch',
@@ -63,6 +67,7 @@ beforeEach(() => {
     logsLoading: false,
     logsError: undefined,
     pending: undefined,
+    nextImage: undefined,
   });
   useToasts.setState({ toasts: [] });
 });
@@ -169,6 +174,49 @@ describe('sandbox store', () => {
     expect(useToasts.getState().toasts).toMatchObject([
       { tone: 'error', message: 'A switch is already running.' },
     ]);
+  });
+
+  it('sends the image chosen for the next switch, and uses it up once it is in force', async () => {
+    const answers: SwitchOutcome['outcome'][] = ['rolled_back', 'switched', 'switched'];
+    const fake = fakeApi({
+      'sandbox.status': () => Promise.resolve(status(1)),
+      'sandbox.setLevel': () =>
+        Promise.resolve({
+          operationId: 'op',
+          outcome: answers.shift()!,
+          level: 2,
+          message: 'm',
+          durationMs: 1,
+        }),
+    });
+    useSandbox.getState().chooseImage('loaded:1');
+    // A rollback keeps the choice, so Apply can try it again.
+    await useSandbox.getState().setLevel({ level: 2 });
+    expect(lastSwitch(fake.call)).toEqual({ level: 2, image: 'loaded:1' });
+    expect(useSandbox.getState().nextImage).toBe('loaded:1');
+    await useSandbox.getState().setLevel({ level: 2, memoryMb: 512 });
+    expect(lastSwitch(fake.call)).toEqual({
+      level: 2,
+      memoryMb: 512,
+      image: 'loaded:1',
+    });
+    expect(useSandbox.getState().nextImage).toBeUndefined();
+    // With no choice, a switch sends no image: the core keeps the saved one.
+    await useSandbox.getState().setLevel({ level: 1 });
+    expect(lastSwitch(fake.call)).toEqual({ level: 1 });
+  });
+
+  it('an image named in the input wins over the chosen one; choosing nothing gives the choice back', async () => {
+    const fake = fakeApi({
+      'sandbox.status': () => Promise.resolve(status(1)),
+      'sandbox.setLevel': () =>
+        Promise.resolve({ operationId: 'op', outcome: 'failed', level: 2, message: 'm', durationMs: 1 }),
+    });
+    useSandbox.getState().chooseImage('loaded:1');
+    await useSandbox.getState().setLevel({ level: 2, image: 'other:2' });
+    expect(lastSwitch(fake.call)).toEqual({ level: 2, image: 'other:2' });
+    useSandbox.getState().chooseImage(undefined);
+    expect(useSandbox.getState().nextImage).toBeUndefined();
   });
 
   it('follows a switch another window started', () => {

@@ -31,17 +31,24 @@ interface SandboxState {
   logsError?: string;
   /** Stop or Start while it runs. */
   pending?: 'stop' | 'start';
+  /** The runtime image the owner picked for the next switch (after a download or a load). */
+  nextImage?: string;
 
   /** Reads the status and follows the core's pushes; returns the function that stops. */
   follow: () => () => void;
   loadStatus: () => Promise<void>;
-  /** Resolves with the outcome, or undefined when the call itself failed (a toast says why). */
+  /**
+   * Resolves with the outcome, or undefined when the call itself failed (a toast says why).
+   * Sends nextImage unless the input names an image; a switch that goes through uses it up.
+   */
   setLevel: (input: SandboxSettingsInput) => Promise<SwitchOutcome | undefined>;
   verify: () => Promise<void>;
   loadLogs: (tail?: number) => Promise<void>;
   stop: () => Promise<void>;
   start: () => Promise<void>;
   dismissOutcome: () => void;
+  /** Picks the image for the next switch; undefined goes back to the saved one. */
+  chooseImage: (image?: string) => void;
 }
 
 const initial = { verifying: false, logsLoading: false } as const;
@@ -102,13 +109,16 @@ export const useSandbox = create<SandboxState>()((set, get) => {
         outcome: undefined,
         previousLevel: status?.container?.level ?? status?.settings.level,
       });
+      const image = input.image ?? get().nextImage;
       try {
-        const outcome = await getApi().call('sandbox.setLevel', input);
+        const outcome = await getApi().call('sandbox.setLevel', image ? { ...input, image } : input);
         finishedOps.add(outcome.operationId);
         const run = get().run;
         set({
           run: run ? finishRun({ ...run, level: input.level }, outcome) : undefined,
           outcome,
+          // Once in force it is the saved image; after a rollback the owner may want to try again.
+          ...(outcome.outcome === 'switched' ? { nextImage: undefined } : {}),
           // Only a switch that went through changes what is running; a rollback's report is of the failed new one.
           ...(outcome.outcome === 'switched' && outcome.report ? { report: outcome.report } : {}),
         });
@@ -155,6 +165,10 @@ export const useSandbox = create<SandboxState>()((set, get) => {
     dismissOutcome() {
       const { run } = get();
       set({ outcome: undefined, run: run?.finished ? undefined : run });
+    },
+
+    chooseImage(image) {
+      set({ nextImage: image });
     },
   };
 });

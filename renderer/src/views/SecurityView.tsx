@@ -1,5 +1,6 @@
 // Security: the level slider with what each level means, Apply with a confirm
-// step, the switch followed step by step, how it ended, the running sandbox,
+// step, the switch followed step by step, how it ended, the running sandbox
+// and its runtime image (download, load, pick for the next switch),
 // and each protection verified live against it.
 import { useEffect, useRef, useState } from 'react';
 import { EmptyState } from '../components/EmptyState';
@@ -13,14 +14,17 @@ import { useDelayed } from '../lib/use-delayed';
 import { useSandbox } from '../stores/sandbox-store';
 import { AdvancedSettings } from './security/AdvancedSettings';
 import { ApplyBar } from './security/ApplyBar';
+import { ImagePanel } from './security/ImagePanel';
 import { LevelDetails } from './security/LevelDetails';
 import { LevelPicker } from './security/LevelPicker';
 import { LogsDialog } from './security/LogsDialog';
+import { NextImageNote } from './security/NextImageNote';
 import { OutcomeNotice } from './security/OutcomeNotice';
 import { SandboxSummary } from './security/SandboxSummary';
 import { SandboxUnavailable } from './security/SandboxUnavailable';
 import { SwitchProgress } from './security/SwitchProgress';
 import { VerifyPanel } from './security/VerifyPanel';
+import './security/images.css';
 import './security/security.css';
 import './security/verify.css';
 
@@ -44,6 +48,12 @@ export default function SecurityView() {
   const form = draft ?? (saved ? draftFrom(saved) : undefined);
   const read = form && saved ? readDraft(form, saved) : undefined;
   const unavailable = status?.state === 'unavailable';
+  // An image chosen in the image panel rides along with the next switch (the store sends it).
+  const { nextImage } = sandbox;
+  const changes = {
+    ...read?.input,
+    ...(nextImage !== undefined && nextImage !== saved?.image ? { image: nextImage } : {}),
+  };
   // The level in force: the running container's, also while a switch builds its successor.
   // (A status read mid-switch names no container; the level from before the switch still runs.)
   const running =
@@ -112,10 +122,13 @@ export default function SecurityView() {
               disabled={switching}
             />
           )}
+          {nextImage !== undefined && (
+            <NextImageNote image={nextImage} onClear={() => sandbox.chooseImage(undefined)} />
+          )}
           <ApplyBar
             picked={level}
             running={running}
-            changes={read?.input ?? {}}
+            changes={changes}
             invalid={Object.keys(read?.errors ?? {}).length > 0}
             unavailable={unavailable}
             switching={switching}
@@ -124,14 +137,17 @@ export default function SecurityView() {
         </section>
 
         {!unavailable && (
-          <SandboxSummary
-            status={status}
-            pending={sandbox.pending}
-            busy={switching || sandbox.pending !== undefined}
-            onStop={() => void sandbox.stop()}
-            onStart={() => void sandbox.start()}
-            onLogs={() => setLogsOpen(true)}
-          />
+          <div className="security-side">
+            <SandboxSummary
+              status={status}
+              pending={sandbox.pending}
+              busy={switching || sandbox.pending !== undefined}
+              onStop={() => void sandbox.stop()}
+              onStart={() => void sandbox.start()}
+              onLogs={() => setLogsOpen(true)}
+            />
+            <ImagePanel status={status} />
+          </div>
         )}
       </div>
 
