@@ -100,6 +100,15 @@ export class AppPage {
 
   /** axe-core on the whole page; serious and critical findings fail the test, with their details. */
   async expectAccessible(): Promise<void> {
+    // A colour transition still running (right after a theme switch) would be measured half-way.
+    await this.page.evaluate(() =>
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((animation) => animation instanceof CSSTransition)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+    );
     const results = await new AxeBuilder({ page: this.page }).analyze();
     const blocking = results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
