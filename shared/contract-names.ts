@@ -17,12 +17,18 @@ export const contractCallNames = [
   'sandbox.start',
   'sandbox.pullImage',
   'sandbox.loadImage',
+  'chat.send',
+  'chat.stop',
+  'models.list',
+  'models.demo',
 ] as const satisfies readonly CallName[];
 export const contractEventNames = [
   'app.heartbeat',
   'app.health',
   'sandbox.progress',
   'sandbox.status',
+  'chat.token',
+  'chat.state',
 ] as const satisfies readonly EventName[];
 
 // A name added to the contract but not here fails to compile on these lines.

@@ -2,6 +2,15 @@
 // what the core may tell it. Types come from these schemas, never twice.
 import { z } from 'zod';
 import {
+  chatSendInput,
+  chatSendOutput,
+  chatStateEvent,
+  chatStopInput,
+  chatTokenEvent,
+  modelsDemoOutput,
+  modelsListOutput,
+} from './chat-contract';
+import {
   imageRefSchema,
   sandboxProgressSchema,
   sandboxSettingsInput,
@@ -187,6 +196,30 @@ export const calls = {
     }),
     output: z.object({ images: z.array(z.string()) }),
   }),
+  'chat.send': callDef({
+    summary: 'Send a message; the answer streams as chat.token events and this resolves when it ends.',
+    minRole: 'kid',
+    input: chatSendInput,
+    output: chatSendOutput,
+  }),
+  'chat.stop': callDef({
+    summary: 'Stop an answer being written; what was shown so far is kept.',
+    minRole: 'kid',
+    input: chatStopInput,
+    output: z.object({ stopped: z.boolean() }),
+  }),
+  'models.list': callDef({
+    summary: 'The models the runtime serves: the sandbox when one runs, else the built-in engine.',
+    minRole: 'kid',
+    input: z.strictObject({}),
+    output: modelsListOutput,
+  }),
+  'models.demo': callDef({
+    summary: 'Write the offline demo model (random weights, gibberish answers) for the built-in engine.',
+    minRole: 'admin',
+    input: z.strictObject({}),
+    output: modelsDemoOutput,
+  }),
 } as const;
 
 export type CallName = keyof typeof calls;
@@ -200,6 +233,8 @@ export const events = {
   'app.health': healthOutput,
   'sandbox.progress': sandboxProgressSchema,
   'sandbox.status': sandboxStatusSchema,
+  'chat.token': chatTokenEvent,
+  'chat.state': chatStateEvent,
 } as const;
 
 export type EventName = keyof typeof events;

@@ -56,7 +56,16 @@ describe('serve entry', () => {
 
 describe('airlock CLI', () => {
   // Calls that answer `{}` on a fresh data folder; the rest need input or a sandbox and get a typed error.
-  const answerEmpty = ['app.info', 'app.health', 'app.ping', 'sandbox.status'];
+  // models.list starts the built-in engine (no sandbox serves this fresh folder); models.demo writes the demo model.
+  const answerEmpty = [
+    'app.info',
+    'app.health',
+    'app.ping',
+    'sandbox.status',
+    'chat.stop',
+    'models.list',
+    'models.demo',
+  ];
   for (const mode of ['serve', 'local'] as const) {
     for (const call of callNames.filter((name) => !answerEmpty.includes(name))) {
       it(`answers ${call} {} with a typed error ${mode === 'local' ? 'in-process' : 'through serve'}`, () => {
@@ -79,6 +88,20 @@ describe('airlock CLI', () => {
       });
     }
   }
+
+  it('streams a chat answer from the demo model through serve, then says how it ended', () => {
+    expect(cli('models.demo').status).toBe(0);
+    const run = spawnSync(process.execPath, [cliBin, 'chat.send', '{"text":"hello"}'], {
+      env,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('-- answered by airlock-demo:latest');
+    expect(lines.slice(0, -1).join('\n').trim().length).toBeGreaterThan(0);
+  }, 70_000);
 
   it('prints human-readable health by default', () => {
     const run = cli('app.health');

@@ -1,8 +1,10 @@
 // `airlock <call> [json]`: every call the UI can make, from a script.
+import type { ChatSendOutput } from '../../shared/chat-contract';
 import { isCallName, type Envelope } from '../../shared/contract';
 import { resolveDataDir } from '../core/data-dir';
 import { createCore } from '../core/services';
 import { readServeFile } from '../serve/serve-file';
+import { chatEvents, chatPrinter } from './chat-print';
 import { formatOutput } from './cli-format';
 import { helpText } from './cli-help';
 import { connectServe, ConnectError } from './serve-client';
@@ -55,11 +57,19 @@ async function run(argv: string[]): Promise<number> {
     }
   }
   const dataDir = resolveDataDir({ flag: args.data });
+  // chat.send streams its answer to the terminal; --json prints only the final JSON.
+  const printer =
+    args.call === 'chat.send' && !args.json ? chatPrinter((text) => process.stdout.write(text)) : undefined;
+  const listen = printer ? (event: string, payload: unknown) => printer.onEvent(event, payload) : undefined;
   const envelope = args.local
-    ? await callLocal(dataDir, args.call, input)
-    : await callServe(dataDir, args.call, input);
+    ? await callLocal(dataDir, args.call, input, listen)
+    : await callServe(dataDir, args.call, input, listen);
   if (args.json) {
     console.log(JSON.stringify(envelope.ok ? envelope.value : { error: envelope.error }, null, 2));
+  } else if (envelope.ok && printer) {
+    const answer = envelope.value as ChatSendOutput;
+    console.log(printer.finish(answer));
+    return answer.outcome === 'failed' ? 1 : 0;
   } else if (envelope.ok) {
     console.log(formatOutput(args.call, envelope.value));
   } else {
@@ -68,8 +78,16 @@ async function run(argv: string[]): Promise<number> {
   return envelope.ok ? 0 : 1;
 }
 
-async function callLocal(dataDir: string, call: string, input: unknown): Promise<Envelope<unknown>> {
+type Listen = ((event: string, payload: unknown) => void) | undefined;
+
+async function callLocal(
+  dataDir: string,
+  call: string,
+  input: unknown,
+  listen: Listen,
+): Promise<Envelope<unknown>> {
   const core = createCore({ dataDir, carrier: 'local' });
+  if (listen) for (const event of chatEvents) core.events.on(event, (payload) => listen(event, payload));
   try {
     return await core.router.dispatch(call, input, core.context());
   } finally {
@@ -77,7 +95,12 @@ async function callLocal(dataDir: string, call: string, input: unknown): Promise
   }
 }
 
-async function callServe(dataDir: string, call: string, input: unknown): Promise<Envelope<unknown>> {
+async function callServe(
+  dataDir: string,
+  call: string,
+  input: unknown,
+  listen: Listen,
+): Promise<Envelope<unknown>> {
   const found = readServeFile(dataDir);
   const notRunning = `No Airlock is running for ${dataDir}. Start one with "npm run serve", or add --local to run the call here.`;
   if (!found) throw new NotRunning(notRunning);
@@ -87,6 +110,8 @@ async function callServe(dataDir: string, call: string, input: unknown): Promise
   } catch (error) {
     throw new NotRunning(error instanceof ConnectError ? error.message : notRunning);
   }
+  // Subscribed before the call: the socket keeps order, so no early token is missed.
+  if (listen) for (const event of chatEvents) client.subscribe(event, (payload) => listen(event, payload));
   try {
     return await client.call(call, input);
   } finally {

@@ -25,6 +25,7 @@ const validBase: Partial<Record<CallName, Record<string, unknown>>> = {
   'sandbox.setLevel': { level: 1 },
   'sandbox.pullImage': { image: 'ollama/ollama:0.20.2' },
   'sandbox.loadImage': { path: '/tmp/runtime.tar' },
+  'chat.send': { text: 'hello' },
 };
 const baseOf = (call: CallName): Record<string, unknown> => validBase[call] ?? {};
 

@@ -1,7 +1,11 @@
 // The one place that builds the core's services and wires their
 // dependencies; every carrier (Electron, serve, CLI --local) starts here.
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { AppService, type Carrier } from './app/app-service';
+import { BuiltinRuntime, type BuiltinRuntimeOptions } from './chat/builtin-runtime';
+import { ChatService, type ChatServiceOptions } from './chat/chat-service';
+import { preferSandbox } from './chat/runtime-source';
 import { EventHub } from './event-hub';
 import { HealthService } from './health/health-service';
 import { createRouter, type CallContext, type Router } from './router';
@@ -20,6 +24,10 @@ export interface CoreOptions {
   heartbeatMs?: number;
   /** TX-01 fault injection for tests: the core kills itself after journalling this switch step. */
   crashAt?: string;
+  /** The built-in engine's child and settings (tests pass a freshly bundled child, one thread, no GPU). */
+  engine?: Pick<BuiltinRuntimeOptions, 'entry' | 'threads' | 'gpu' | 'contextSize'>;
+  /** Chat timeouts and model options (tests shorten them). */
+  chat?: Pick<ChatServiceOptions, 'limits' | 'modelOptions'>;
 }
 
 export interface Core {
@@ -60,6 +68,20 @@ export function createCore(options: CoreOptions): Core {
     return sandbox.service;
   };
 
+  // The built-in engine starts only when a chat needs it and no sandbox is serving.
+  const builtin = new BuiltinRuntime({
+    modelsDir: join(options.dataDir, 'models'),
+    log: (line) => log(line),
+    ...options.engine,
+  });
+  const chat = new ChatService({
+    events,
+    runtime: preferSandbox({ endpoint: sandbox.service.endpoint, ready: sandbox.ready }, () =>
+      builtin.connect(),
+    ),
+    ...options.chat,
+  });
+
   const router = createRouter(
     {
       'app.info': () => app.info(),
@@ -74,6 +96,10 @@ export function createCore(options: CoreOptions): Core {
       'sandbox.remove': async () => (await sandboxed()).remove(),
       'sandbox.pullImage': async (input) => (await sandboxed()).pull(input.image),
       'sandbox.loadImage': async (input) => (await sandboxed()).load(input.path),
+      'chat.send': (input, ctx) => chat.send(input, ctx.role),
+      'chat.stop': (input, ctx) => chat.stop(input, ctx.role),
+      'models.list': () => chat.listModels(),
+      'models.demo': () => builtin.writeDemoModel(),
     },
     log,
   );
@@ -85,6 +111,8 @@ export function createCore(options: CoreOptions): Core {
     dispose: async () => {
       app.dispose();
       health.dispose();
+      chat.dispose();
+      await builtin.dispose();
       await sandbox.ready;
       await sandbox.service.dispose();
       store.close();
