@@ -22,46 +22,27 @@ import { createSwitchJournal } from '../electron/core/store/switch-journal';
 import { budget } from './stats';
 
 const run = promisify(execFile);
-const rounds = 7;
+const rounds = 11;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** The `docker run` flags that toCreateOptions sets for a level 2 spec, for the CLI baseline. */
 function cliFlags(spec: ReturnType<typeof buildRuntimeSpec>, name: string): string[] {
   const limits = spec.limits!;
+  const health =
+    spec.healthcheck[0] === 'CMD-SHELL' ? spec.healthcheck[1]! : JSON.stringify(spec.healthcheck.slice(1));
   return [
-    'run',
-    '-d',
-    '--name',
-    name,
-    '--init',
-    '--read-only',
-    '--user',
-    spec.user!,
-    '--cap-drop',
-    'ALL',
-    '--security-opt',
-    'no-new-privileges:true',
-    '--tmpfs',
-    `/tmp:${spec.tmpfs!['/tmp']!}`,
-    '--memory',
-    String(limits.memoryBytes),
-    '--memory-swap',
-    String(limits.memoryBytes),
-    '--cpus',
-    String(limits.nanoCpus / 1e9),
-    '--cpu-shares',
-    String(limits.cpuShares),
-    '--pids-limit',
-    String(limits.pidsLimit),
-    '--restart',
-    'on-failure:5',
-    '-p',
-    `127.0.0.1::${spec.containerPort}`,
-    '--mount',
-    `type=volume,source=${spec.volume.name},target=${spec.volume.target},volume-nocopy`,
-    '--label',
-    `airlock.instance=${spec.labels['airlock.instance']!}`,
+    ...['run', '-d', '--name', name, '--init', '--read-only', '--user', spec.user!],
+    ...['--cap-drop', 'ALL', '--security-opt', 'no-new-privileges:true'],
+    ...['--tmpfs', `/tmp:${spec.tmpfs!['/tmp']!}`],
+    ...['--memory', String(limits.memoryBytes), '--memory-swap', String(limits.memoryBytes)],
+    ...['--cpus', String(limits.nanoCpus / 1e9), '--cpu-shares', String(limits.cpuShares)],
+    ...['--pids-limit', String(limits.pidsLimit), '--restart', 'on-failure:5'],
+    ...['--health-cmd', health, '--health-interval', '5s', '--health-timeout', '3s'],
+    ...['--health-retries', '3', '--health-start-period', '2s'],
+    ...['-p', `127.0.0.1::${spec.containerPort}`],
+    ...['--mount', `type=volume,source=${spec.volume.name},target=${spec.volume.target},volume-nocopy`],
+    ...Object.entries(spec.labels).flatMap(([key, value]) => ['--label', `${key}=${value}`]),
     ...spec.env.flatMap((e) => ['-e', e]),
     spec.image,
   ];
