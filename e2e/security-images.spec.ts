@@ -45,7 +45,7 @@ function removeOurTag(): void {
 
 test.describe('the runtime image panel on the real engine', () => {
   test.describe.configure({ mode: 'serial' });
-  test.skip(!dockerAnswers(), 'needs a Docker engine');
+  test.skip(!dockerAnswers(), 'skipped because no Docker engine answers on this machine');
 
   let workDir: string;
   let tarPath: string;

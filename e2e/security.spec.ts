@@ -39,7 +39,7 @@ function occupyPort(): Promise<{ port: number; server: Server }> {
 
 test.describe('the Security view switches levels on the real engine', () => {
   test.describe.configure({ mode: 'serial' });
-  test.skip(!dockerAnswers(), 'needs a Docker engine');
+  test.skip(!dockerAnswers(), 'skipped because no Docker engine answers on this machine');
 
   test.beforeAll(async ({ serve }) => {
     test.setTimeout(240_000);

@@ -1,7 +1,7 @@
 // Builds the Node side (Electron main, preload, serve, CLI, the built-in
-// engine's child process, the demo-model writer) with esbuild.
+// engine's child process, the demo-model writer, the filter evaluation) with esbuild.
 // Node packages stay external: they install with the app.
-// `node electron/build.mjs NAME...` builds only those entries (npm run demo-model).
+// `node electron/build.mjs NAME...` builds only those entries (npm run demo-model, npm run eval).
 import { build } from 'esbuild';
 import { chmodSync } from 'node:fs';
 
@@ -12,6 +12,7 @@ const entries = {
   cli: 'electron/cli/index.ts',
   'demo-model': 'electron/core/engines/demo-model-cli.ts',
   'builtin-engine': 'electron/core/engines/builtin/engine-main.ts',
+  eval: 'electron/eval/index.ts',
 };
 // node-llama-cpp ships only as an ES module, so the engine's child is one too.
 const esm = new Set(['builtin-engine']);
