@@ -27,8 +27,11 @@ b64Value['-'.charCodeAt(0)] = 62;
 b64Value['_'.charCodeAt(0)] = 63;
 
 const isB64 = (c: number): boolean => c < 128 && b64Value[c]! >= 0;
-const hexValue = (c: number): number =>
-  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+const hexTable = new Int8Array(128).fill(-1);
+for (let c = 0; c < 128; c++)
+  hexTable[c] = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+/** A table, not a chain of comparisons: the hex scan asks this of nearly every character. */
+const hexValue = (c: number): number => (c < 128 ? hexTable[c]! : -1);
 
 /** Strict UTF-8 (no TextDecoder in shared/): null on any malformed sequence. */
 export function utf8(bytes: ArrayLike<number>): string | null {
@@ -110,6 +113,28 @@ function scanBase64(text: string, runs: DecodedRun[]): void {
   }
 }
 
+/**
+ * Walks one hex run (bytes optionally separated by one space, colon or "\x" per
+ * byte) from `i`: how many bytes it holds and where it ends, without decoding.
+ */
+function hexRun(text: string, i: number, bytes: number[] | null): { count: number; end: number } {
+  const n = text.length;
+  let count = 0;
+  let j = i;
+  while (j + 1 < n && count < maxDecodedChars) {
+    const hi = hexValue(text.charCodeAt(j));
+    const lo = hexValue(text.charCodeAt(j + 1));
+    if (hi < 0 || lo < 0) break;
+    if (bytes) bytes.push(hi * 16 + lo);
+    count++;
+    j += 2;
+    const sep = text.charCodeAt(j);
+    if ((sep === 32 || sep === 58) && hexValue(text.charCodeAt(j + 1)) >= 0) j++;
+    else if (sep === 92 /* \ */ && text.charCodeAt(j + 1) === 120 /* x */) j += 2;
+  }
+  return { count, end: j };
+}
+
 /** Hex bytes, optionally separated by one space, colon or "\x" / "0x" prefix per byte. */
 function scanHex(text: string, runs: DecodedRun[]): void {
   const n = text.length;
@@ -120,19 +145,11 @@ function scanHex(text: string, runs: DecodedRun[]): void {
       continue;
     }
     const start = i;
-    const bytes: number[] = [];
-    let j = i;
-    while (j + 1 < n && bytes.length < maxDecodedChars) {
-      const hi = hexValue(text.charCodeAt(j));
-      const lo = hexValue(text.charCodeAt(j + 1));
-      if (hi < 0 || lo < 0) break;
-      bytes.push(hi * 16 + lo);
-      j += 2;
-      const sep = text.charCodeAt(j);
-      if ((sep === 32 || sep === 58) && hexValue(text.charCodeAt(j + 1)) >= 0) j++;
-      else if (sep === 92 /* \ */ && text.charCodeAt(j + 1) === 120 /* x */) j += 2;
-    }
-    if (bytes.length >= minHexBytes) {
+    // Measured first, decoded only when long enough: most hex-letter runs are words ("cafe", "bed").
+    const { count, end: j } = hexRun(text, i, null);
+    if (count >= minHexBytes) {
+      const bytes: number[] = [];
+      hexRun(text, i, bytes);
       const decoded = utf8(bytes);
       if (decoded !== null && looksLikeText(decoded))
         runs.push({ text: decoded, start, end: j, encoding: 'hex' });
@@ -164,6 +181,26 @@ const common = new Set(
 
 const commonRot = new Set([...common].map(rot13));
 
+/**
+ * A word of up to 6 ASCII letters as an exact integer (base 27, case folded),
+ * so the scan can look words up without slicing and lower-casing each one.
+ * Longer words go through the strings, and only when a listed word has that
+ * length and first letter (most do not).
+ */
+const maxKeyLetters = 6; // 27^6 < 2^30: keys stay small integers, which a Set hashes fastest
+function letterKey(text: string, from: number, to: number): number {
+  let key = 0;
+  for (let i = from; i < to; i++) key = key * 27 + ((text.charCodeAt(i) | 0x20) - 96);
+  return key;
+}
+const keysOf = (words: Set<string>): Set<number> =>
+  new Set([...words].filter((w) => w.length <= maxKeyLetters).map((w) => letterKey(w, 0, w.length)));
+const commonKeys = keysOf(common);
+const commonRotKeys = keysOf(commonRot);
+const longCandidates = new Uint8Array(13 * 32);
+for (const w of [...common, ...commonRot])
+  if (w.length > maxKeyLetters) longCandidates[w.length * 32 + (w.charCodeAt(0) & 31)] = 1;
+
 /** Lines (split on newlines and sentence ends) whose rot13 reads as English while the line itself does not. */
 function scanRot13(text: string, runs: DecodedRun[]): void {
   const n = text.length;
@@ -181,10 +218,17 @@ function scanRot13(text: string, runs: DecodedRun[]): void {
     }
     // A word ends here: count it against both vocabularies without building the rot13 text.
     if (wordStart >= 0) {
-      const w = i - wordStart <= 12 ? text.slice(wordStart, i).toLowerCase() : '';
+      const length = i - wordStart;
       words++;
-      if (common.has(w)) plain++;
-      if (commonRot.has(w)) rotated++;
+      if (length <= maxKeyLetters) {
+        const key = letterKey(text, wordStart, i);
+        if (commonKeys.has(key)) plain++;
+        if (commonRotKeys.has(key)) rotated++;
+      } else if (length <= 12 && longCandidates[length * 32 + (text.charCodeAt(wordStart) & 31)] === 1) {
+        const w = text.slice(wordStart, i).toLowerCase();
+        if (common.has(w)) plain++;
+        if (commonRot.has(w)) rotated++;
+      }
       wordStart = -1;
     }
     const code = i < n ? text.charCodeAt(i) : 10;

@@ -292,6 +292,16 @@ export function normalize(input: string): Normalized {
   };
 }
 
+/** Whether a filter was handed an already normalized text (the input pipeline's way) rather than a string. */
+export function isNormalized(input: unknown): input is Normalized {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    typeof (input as Normalized).original === 'string' &&
+    typeof (input as Normalized).leet === 'string'
+  );
+}
+
 export function foldText(text: string): string {
   const { codes } = foldView(asText(text));
   return codesToString(codes, codes.length);

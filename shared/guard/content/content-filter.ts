@@ -15,6 +15,7 @@ import {
   type Profile,
 } from './policy';
 import { profanityHits } from './profanity';
+import { isNormalized } from '../normalize';
 import type { GuardAction, GuardSpan, Verdict } from '../verdict';
 
 export const contentFilterVersion = 'content-1';
@@ -82,7 +83,9 @@ const headToCategory: Record<string, ContentCategory> = {
 /** Judges one text for a profile. Never throws: bad input gets a verdict. */
 export function checkContent(text: unknown, options: ContentOptions): ContentVerdict {
   const direction = options.direction ?? 'input';
-  const input = typeof text === 'string' ? text : '';
+  // A Normalized (from the input pipeline) is judged by its original: the model was trained
+  // on fold.ts's view (run shortening, leet next to letters), which normalize's views are not.
+  const input = isNormalized(text) ? text.original : typeof text === 'string' ? text : '';
   const model = contentModel();
   const policy = policyFor(options.profile, model.threshold);
   const f = fold(input);

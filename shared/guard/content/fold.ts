@@ -3,6 +3,7 @@
 // joined and long letter runs shortened, with a map back to the user's own
 // offsets. Interim until shared/guard/normalize.ts lands; every step is one
 // linear pass so a 100 KB paste stays cheap.
+import { allMatches } from '../regex-scan';
 
 export interface Folded {
   /** The folded text the lexicons, the profanity matcher and the model read. */
@@ -98,58 +99,97 @@ for (const [from, to] of Object.entries(leet))
   if (from.charCodeAt(0) < 128) asciiLeet[from.charCodeAt(0)] = to.charCodeAt(0);
 const isLetterCode = (c: number): boolean => c >= 97 && c <= 122;
 
+/** The folded code units of one non-ASCII code point. Cached: NFKC, case and NFD per character are the slow part. */
+const nonAscii = new Map<number, string>();
+const nonAsciiLimit = 20_000;
+
+function foldNonAscii(cp: number, raw: string): string {
+  const hit = nonAscii.get(cp);
+  if (hit !== undefined) return hit;
+  let out = '';
+  if (!invisible(cp)) {
+    for (const c of raw.normalize('NFKC').toLowerCase()) {
+      if (invisible(c.codePointAt(0)!)) continue;
+      const plain = c.normalize('NFD')[0] ?? c;
+      out += lookAlikes[c] ?? (isLetter(plain) ? plain : c);
+    }
+  }
+  if (nonAscii.size < nonAsciiLimit) nonAscii.set(cp, out);
+  return out;
+}
+
+let scratch = new Uint16Array(4096);
+
 /** Folds `input` for matching; never throws (lone surrogates pass through as themselves). */
 export function fold(input: string): Folded {
   const n = input.length;
-  let out = new Uint16Array(n + 16);
-  let map = new Int32Array(n + 17);
+  // The code units only become a string, so a reused buffer serves; the map is the result's own.
+  if (scratch.length < n + 16) scratch = new Uint16Array(Math.max(2 * scratch.length, n + 16));
+  let out = scratch;
+  let capacity = n + 16;
+  let map = new Int32Array(capacity + 1);
   let o = 0;
   let prev = 0;
   let run = 0;
-  const push = (c: number, at: number): void => {
-    // Shorten letter runs ("fuuuuck", "assss") to two: real words rarely triple a letter.
-    if (c === prev && isLetterCode(c)) {
-      if (++run >= 2) return;
-    } else run = 0;
-    if (o >= out.length - 1) {
-      const bigger = new Uint16Array(out.length * 2);
-      bigger.set(out);
-      out = bigger;
-      const biggerMap = new Int32Array(map.length * 2);
-      biggerMap.set(map);
-      map = biggerMap;
-    }
-    out[o] = c;
-    map[o++] = at;
-    prev = c;
-  };
   for (let i = 0; i < n; i++) {
     const code = input.charCodeAt(i);
+    let c: number;
+    let extra = '';
     if (code < 128) {
       const l = asciiLeet[code]!;
       // Leet only in a word: after a letter, or before one ("$hit", "sh1t", "a55").
-      if (l !== 0 && (isLetterCode(prev) || isAsciiLetter(input.charCodeAt(i + 1)))) push(l, i);
-      else push(asciiFold[code]!, i);
+      c = l !== 0 && (isLetterCode(prev) || isAsciiLetter(input.charCodeAt(i + 1))) ? l : asciiFold[code]!;
+    } else {
+      const cp = input.codePointAt(i)!;
+      const width = cp > 0xffff ? 2 : 1;
+      extra = foldNonAscii(cp, input.slice(i, i + width));
+      // Room for this expansion plus every remaining character, so the ASCII path never checks.
+      if (o + extra.length + (n - i) + 1 >= capacity) {
+        const size = Math.max(capacity * 2, o + extra.length + (n - i) + 16);
+        capacity = size;
+        if (out.length < size) {
+          const bigger = new Uint16Array(size);
+          bigger.set(out.subarray(0, o));
+          out = scratch = bigger;
+        }
+        const biggerMap = new Int32Array(size + 1);
+        biggerMap.set(map);
+        map = biggerMap;
+      }
+      for (let k = 0; k < extra.length; k++) {
+        const e = extra.charCodeAt(k);
+        // Shorten letter runs ("fuuuuck", "assss") to two: real words rarely triple a letter.
+        if (e === prev && isLetterCode(e)) {
+          if (++run >= 2) continue;
+        } else run = 0;
+        out[o] = e;
+        map[o++] = i;
+        prev = e;
+      }
+      i += width - 1;
       continue;
     }
-    const cp = input.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    if (!invisible(cp)) {
-      const raw = input.slice(i, i + width);
-      for (const c of raw.normalize('NFKC').toLowerCase()) {
-        if (invisible(c.codePointAt(0)!)) continue;
-        const plain = c.normalize('NFD')[0] ?? c;
-        const folded = lookAlikes[c] ?? (isLetter(plain) ? plain : c);
-        for (let k = 0; k < folded.length; k++) push(folded.charCodeAt(k), i);
-      }
-    }
-    i += width - 1;
+    if (c === prev && isLetterCode(c)) {
+      if (++run >= 2) continue;
+    } else run = 0;
+    // ASCII adds one unit per character read; the buffers always have room for the rest (see above).
+    out[o] = c;
+    map[o++] = i;
+    prev = c;
   }
   map[o] = n;
+  return joinSpacedLetters(codesToString(out, o), map.subarray(0, o + 1));
+}
+
+/** fromCharCode over 1 K slices: one call per slice keeps the argument list small and fast. */
+function codesToString(codes: Uint16Array, length: number): string {
   let text = '';
-  // fromCharCode in slices: one call per 4 K code units keeps the argument list small.
-  for (let k = 0; k < o; k += 4096) text += String.fromCharCode(...out.subarray(k, Math.min(o, k + 4096)));
-  return joinSpacedLetters(text, map.subarray(0, o + 1));
+  for (let k = 0; k < length; k += 1024)
+    text += String.fromCharCode.apply(
+      null,
+      codes.subarray(k, Math.min(length, k + 1024)) as unknown as number[],
+    );
+  return text;
 }
 
 // "f u c k", "s.e.x", "k-i-l-l": three or more single letters with one separator between.
@@ -163,7 +203,7 @@ function joinSpacedLetters(text: string, map: Int32Array): Folded {
   const out: string[] = [];
   const outMap: number[] = [];
   let last = 0;
-  for (const m of text.matchAll(spaced)) {
+  for (const m of allMatches(spaced, text)) {
     for (let i = last; i < m.index; i++) {
       out.push(text[i]!);
       outMap.push(map[i]!);

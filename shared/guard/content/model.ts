@@ -51,8 +51,10 @@ export class ContentModel {
   readonly heads: readonly string[];
   readonly threshold: number;
   readonly version: string;
-  /** Interleaved: weight of head h for bucket b at b * heads + h, so one feature reads one cache line. */
+  /** Interleaved: weight of head h for bucket b at b * stride + h, so one feature reads one cache line. */
   private readonly w: Int8Array;
+  /** Heads padded to 8, so the scoring loop is unrolled and reads at fixed offsets. */
+  private readonly stride: number;
 
   constructor(private readonly data: ModelWeights) {
     if (data.bits !== featureBits)
@@ -63,22 +65,18 @@ export class ContentModel {
     const size = 1 << data.bits;
     const flat = decodeInt8(data.weights);
     const heads = data.heads.length;
-    this.w = new Int8Array(size * heads);
+    this.stride = heads <= 8 ? 8 : heads;
+    this.w = new Int8Array(size * this.stride);
     for (let h = 0; h < heads; h++)
-      for (let b = 0; b < size; b++) this.w[b * heads + h] = flat[h * size + b] ?? 0;
+      for (let b = 0; b < size; b++) this.w[b * this.stride + h] = flat[h * size + b] ?? 0;
   }
 
   /** Probabilities per head for folded text; empty text scores the biases alone. */
   score(folded: string): ModelScores {
     const heads = this.heads.length;
-    const sums = new Float64Array(heads);
-    const w = this.w;
     const f = features(folded);
     const n = f.length;
-    for (let k = 0; k < n; k++) {
-      const base = f[k]! * heads;
-      for (let h = 0; h < heads; h++) sums[h] = sums[h]! + w[base + h]!;
-    }
+    const sums = this.stride === 8 ? sum8(this.w, f) : sumAny(this.w, f, this.stride);
     const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
     const out: ModelScores = {};
     for (let h = 0; h < heads; h++) {
@@ -87,6 +85,40 @@ export class ContentModel {
     }
     return out;
   }
+}
+
+// Sums of int8 weights are integers (exact in any order), so these give the very
+// numbers the plain per-head loop gave, only faster: eight local accumulators.
+function sum8(w: Int8Array, f: Int32Array): number[] {
+  let s0 = 0,
+    s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    s4 = 0,
+    s5 = 0,
+    s6 = 0,
+    s7 = 0;
+  for (let k = 0; k < f.length; k++) {
+    const b = f[k]! << 3;
+    s0 += w[b]!;
+    s1 += w[b + 1]!;
+    s2 += w[b + 2]!;
+    s3 += w[b + 3]!;
+    s4 += w[b + 4]!;
+    s5 += w[b + 5]!;
+    s6 += w[b + 6]!;
+    s7 += w[b + 7]!;
+  }
+  return [s0, s1, s2, s3, s4, s5, s6, s7];
+}
+
+function sumAny(w: Int8Array, f: Int32Array, stride: number): number[] {
+  const sums = new Array<number>(stride).fill(0);
+  for (let k = 0; k < f.length; k++) {
+    const base = f[k]! * stride;
+    for (let h = 0; h < stride; h++) sums[h] = sums[h]! + w[base + h]!;
+  }
+  return sums;
 }
 
 let shared: ContentModel | undefined;

@@ -4,6 +4,7 @@
 // regex per word at every position (about 1 ms per 4 KB here), too slow for the
 // 2 ms input budget and the 50k tokens/s stream; so its parsed patterns are
 // compiled once into a single alternation over our folded text.
+import { allMatches } from '../regex-scan';
 import { englishDataset, SyntaxKind } from 'obscenity';
 
 interface PatternNode {
@@ -58,7 +59,7 @@ export interface FoldedHit {
 export function profanityHits(folded: string): FoldedHit[] {
   const hits: FoldedHit[] = [];
   compiled.blacklist.lastIndex = 0;
-  for (const m of folded.matchAll(compiled.blacklist)) {
+  for (const m of allMatches(compiled.blacklist, folded)) {
     // Zero-length matches cannot happen (every word has letters); guard anyway against a dataset change.
     if (m[0].length === 0) continue;
     hits.push({ start: m.index, end: m.index + m[0].length });
@@ -66,7 +67,7 @@ export function profanityHits(folded: string): FoldedHit[] {
   if (hits.length === 0) return hits;
   // Both lists come sorted by start; a hit is innocent when a whitelisted word that
   // starts at or before it also ends at or after it. One sweep keeps this linear.
-  const safe = [...folded.matchAll(compiled.whitelist)];
+  const safe = [...allMatches(compiled.whitelist, folded)];
   let j = 0;
   let coveredTo = -1;
   return hits.filter((h) => {

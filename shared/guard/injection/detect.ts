@@ -3,7 +3,7 @@
 // against a per-profile threshold. A signal, not the boundary: the family
 // model has no tools, so a miss costs a bad answer, never an action.
 import { allow, type GuardSpan, type Verdict } from '../verdict';
-import { normalize, type Normalized } from '../normalize';
+import { isNormalized, normalize, type Normalized } from '../normalize';
 import { featurize } from './features';
 import { modelScore, modelVersion } from './model';
 import { encodingMention, signalRules, type SignalFamily } from './signals';
@@ -53,9 +53,28 @@ export interface InjectionScore {
   signals: Signal[];
 }
 
+/**
+ * All rules of one view as one alternation, as a yes/no pre-check: wherever a
+ * rule matches, this matches too, so a miss skips that view's per-rule passes.
+ * Most messages trigger no rule at all.
+ */
+const anyRuleOn = (view: 'leet' | 'folded'): RegExp =>
+  new RegExp(
+    signalRules
+      .filter((r) => r.view === view)
+      .map((r) => `(?:${r.pattern.source})`)
+      .join('|'),
+  );
+const anyLeetRule = anyRuleOn('leet');
+const anyFoldedRule = anyRuleOn('folded');
+
 function ruleSignals(n: Normalized, offset?: { start: number; end: number }): Signal[] {
   const found: Signal[] = [];
+  const leetMay = anyLeetRule.test(n.leet);
+  const foldedMay = anyFoldedRule.test(n.folded);
+  if (!leetMay && !foldedMay) return found;
   for (const rule of signalRules) {
+    if (!(rule.view === 'leet' ? leetMay : foldedMay)) continue;
     const text = rule.view === 'leet' ? n.leet : n.folded;
     rule.pattern.lastIndex = 0;
     let hits = 0;
@@ -71,30 +90,39 @@ function ruleSignals(n: Normalized, offset?: { start: number; end: number }): Si
 
 /** Floods of one repeated token ("ö ö ö …", "a a a …"), used to push a model off its instructions. */
 function repetition(n: Normalized): Signal[] {
+  // Words (split on space and newline, compared by their first 32 code units) are compared
+  // in place: building each one as a string cost more than the rest of the rule pass.
   const t = n.leet;
   let run = 1;
-  let word = '';
-  let prev = '';
   let runStart = 0;
-  let wordStart = 0;
+  let prevStart = -1;
+  let prevLength = 0;
+  let wordStart = -1;
   for (let i = 0; i <= t.length; i++) {
     const c = i < t.length ? t.charCodeAt(i) : 32;
     if (c !== 32 && c !== 10) {
-      if (word === '') wordStart = i;
-      if (word.length < 32) word += t[i];
+      if (wordStart < 0) wordStart = i;
       continue;
     }
-    if (word === '') continue;
-    if (word === prev) run++;
+    if (wordStart < 0) continue;
+    const length = Math.min(32, i - wordStart);
+    if (prevStart >= 0 && sameUnits(t, prevStart, prevLength, wordStart, length)) run++;
     else [run, runStart] = [1, wordStart];
-    prev = word;
-    word = '';
-    if (run === 24 || (prev.length >= 64 && prev === prev[0]!.repeat(prev.length))) {
+    prevStart = wordStart;
+    prevLength = length;
+    wordStart = -1;
+    if (run === 24) {
       const at = n.toOriginal(runStart, i, 'leet');
       return [{ family: 'adversarial_noise', weight: 0.5, start: at.start, end: at.end }];
     }
   }
   return [];
+}
+
+function sameUnits(t: string, a: number, aLength: number, b: number, bLength: number): boolean {
+  if (aLength !== bLength) return false;
+  for (let k = 0; k < aLength; k++) if (t.charCodeAt(a + k) !== t.charCodeAt(b + k)) return false;
+  return true;
 }
 
 /** Decoded base64/hex/rot13 runs that themselves carry an attack. */
@@ -129,8 +157,9 @@ export function scoreRules(n: Normalized): {
 }
 
 /** The detector's full reading of a text: combined score, its parts, and every signal with its place. */
-export function scoreInjection(text: string): InjectionScore {
-  const n = normalize(text);
+export function scoreInjection(text: string | Normalized): InjectionScore {
+  // The input pipeline passes the Normalized it already built, so the text is folded once.
+  const n = typeof text === 'object' && text !== null ? text : normalize(text);
   const { signals, families, ruleScore } = scoreRules(n);
   const learned = modelScore(featurize(n.leet, n.original, families));
   // The model weighs the rule families as features; rules alone decide only when they are near certain.
@@ -139,11 +168,11 @@ export function scoreInjection(text: string): InjectionScore {
 }
 
 /** The verdict for one message under a profile. Never throws: bad input gets a verdict too. */
-export function detectInjection(text: string, options: InjectionOptions = {}): Verdict {
+export function detectInjection(text: string | Normalized, options: InjectionOptions = {}): Verdict {
   const version = injectionVersion();
   let result: InjectionScore;
   try {
-    result = scoreInjection(typeof text === 'string' ? text : '');
+    result = scoreInjection(isNormalized(text) ? text : typeof text === 'string' ? text : '');
   } catch {
     // A detector fault must not open the door for kids: fail closed there, open (with a warning) elsewhere.
     const kid = options.profile === 'kid';

@@ -3,6 +3,7 @@
 // postcode, "the corner of A and B") anchors the match; the lines or comma
 // parts that follow (unit, town, region, country, postcode) are then taken
 // in, so that a redaction hides the whole address and not just its first line.
+import { allMatches } from '../regex-scan';
 import type { PiiSpan } from './types';
 
 const L = String.raw`\p{L}`;
@@ -177,7 +178,7 @@ export function findAddresses(text: string): PiiSpan[] {
   const found: { start: number; end: number }[] = [];
   cores.forEach((re, i) => {
     if (anchors[i] && !anchors[i].test(text)) return;
-    for (const m of text.matchAll(re)) found.push({ start: m.index, end: m.index + m[0].length });
+    for (const m of allMatches(re, text)) found.push({ start: m.index, end: m.index + m[0].length });
   });
   found.sort((a, b) => a.start - b.start || b.end - a.end);
   // Merge cores that touch (a street line and the unit after it), extending each address once.

@@ -1,5 +1,6 @@
 // Dates of birth, only where the words say so ("born on …", "DOB:",
 // "date of birth", "birthday is …"): a bare date is a meeting, not a person.
+import { allMatches } from '../regex-scan';
 import type { PiiSpan } from './types';
 
 const months =
@@ -19,7 +20,7 @@ const dob = new RegExp(
 
 export function findBirthDates(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(dob)) {
+  for (const m of allMatches(dob, text)) {
     const start = m.index + m[0].length - m[1]!.length;
     out.push({ start, end: m.index + m[0].length, type: 'DATE_OF_BIRTH' });
   }

@@ -3,6 +3,7 @@
 // local forms ("0487 23 46 71", "(027) 7972-805") vary too much by country
 // for its metadata, so those count when the grouping or nearby words say
 // "phone". Dates, decimals and thousands-grouped amounts are turned away.
+import { allMatches } from '../regex-scan';
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { followedByStreet } from './address';
 import type { PiiSpan } from './types';
@@ -49,7 +50,7 @@ export interface PhoneOptions {
 export function findPhones(text: string, options: PhoneOptions = {}): PiiSpan[] {
   const region = options.defaultRegion ?? 'US';
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(candidate)) {
+  for (const m of allMatches(candidate, text)) {
     const raw = m[0];
     const main = raw.replace(/ ?(?:x|ext\.?|#) ?\d{1,6}$/, '');
     const digits = main.replace(/\D/g, '');

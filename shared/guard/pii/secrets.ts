@@ -4,6 +4,7 @@
 // types, Google API keys, Stripe API keys); anything else long and random is
 // caught by its Shannon entropy, minus look-alikes that are not secrets:
 // git hashes, UUIDs and base64 payloads of images and data URLs.
+import { allMatches } from '../regex-scan';
 import type { PiiSpan } from './types';
 
 const providerKeys: RegExp[] = [
@@ -31,7 +32,7 @@ export function findProviderKeys(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   if (!anyPrefix.test(text)) return out;
   for (const re of providerKeys) {
-    for (const m of text.matchAll(re))
+    for (const m of allMatches(re, text))
       out.push({ start: m.index, end: m.index + m[0].length, type: 'API_KEY' });
   }
   return out;
@@ -78,7 +79,7 @@ const dataUrlBefore = /data:[\w.+-]+\/[\w.+-]+(?:;[\w=.+-]+)*,$/;
  */
 export function findHighEntropy(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(token)) {
+  for (const m of allMatches(token, text)) {
     const t = m[0].replace(/=+$/, '');
     if (t.length < 24 || hexOnly.test(t) || uuid.test(t) || imageMagic.test(t)) continue;
     if (dataUrlBefore.test(text.slice(Math.max(0, m.index - 80), m.index))) continue;

@@ -2,6 +2,7 @@
 // US SSN and IP addresses. Every pattern starts behind a lookbehind of the
 // characters it repeats, so the engine never restarts inside a run (linear
 // time on long runs, issue 5 robustness), and every repeat is bounded.
+import { allMatches } from '../regex-scan';
 import { cardPrefixKnown, ibanLength, ibanValid, luhnValid, ssnValid } from './checksums';
 import type { PiiSpan } from './types';
 
@@ -40,7 +41,7 @@ const cardRun = /(?<!\d[.,·])(?<![\w-])\d(?:[ -]?\d){11,18}(?!\w)/g;
 
 export function findCards(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(cardRun)) {
+  for (const m of allMatches(cardRun, text)) {
     const digits = m[0].replace(/\D/g, '');
     if (luhnValid(digits) && cardPrefixKnown(digits)) {
       out.push({ start: m.index, end: m.index + m[0].length, type: 'CREDIT_CARD' });
@@ -54,7 +55,7 @@ const ibanRun = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){11,30}/g;
 
 export function findIbans(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(ibanRun)) {
+  for (const m of allMatches(ibanRun, text)) {
     const want = ibanLength(m[0].slice(0, 2));
     if (want === undefined) continue;
     // The run may swallow a following word ("GB82 WEST ... 32 is"): keep exactly the country's length.
@@ -80,10 +81,10 @@ const ssnContext = /\b(?:ssn|ss#|social security(?: number| no\.?)?|sozialversic
 
 export function findSsns(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
-  for (const m of text.matchAll(ssnShaped)) {
+  for (const m of allMatches(ssnShaped, text)) {
     if (ssnValid(m[1]!, m[3]!, m[4]!)) out.push({ start: m.index, end: m.index + m[0].length, type: 'SSN' });
   }
-  for (const m of text.matchAll(ssnBare)) {
+  for (const m of allMatches(ssnBare, text)) {
     const before = text.slice(Math.max(0, m.index - 40), m.index);
     if (ssnValid(m[1]!, m[2]!, m[3]!) && ssnContext.test(before)) {
       out.push({ start: m.index, end: m.index + 9, type: 'SSN' });
@@ -104,13 +105,13 @@ export function findIps(text: string): PiiSpan[] {
   const out: PiiSpan[] = [];
   // Quick tests first: the Unicode-free scans below start at every digit or hex letter.
   if (/\d\.\d/.test(text))
-    for (const m of text.matchAll(ipv4)) {
+    for (const m of allMatches(ipv4, text)) {
       if (!m[0].split('.').every((o) => Number(o) <= 255 && !(o.length > 1 && o.startsWith('0')))) continue;
       if (versionBefore.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
       out.push({ start: m.index, end: m.index + m[0].length, type: 'IP_ADDRESS' });
     }
   if (/[0-9A-Fa-f]?:[0-9A-Fa-f]{0,4}:/.test(text))
-    for (const m of text.matchAll(ipv6Run)) {
+    for (const m of allMatches(ipv6Run, text)) {
       if (ipv6Valid(m[0])) out.push({ start: m.index, end: m.index + m[0].length, type: 'IP_ADDRESS' });
     }
   return out;
