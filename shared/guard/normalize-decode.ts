@@ -115,9 +115,13 @@ function scanBase64(text: string, runs: DecodedRun[]): void {
 
 /**
  * Walks one hex run (bytes optionally separated by one space, colon or "\x" per
- * byte) from `i`: how many bytes it holds and where it ends, without decoding.
+ * byte) from `i`: how many bytes it holds (its end goes to hexRunEnd), decoding
+ * into `bytes` only when given.
  */
-function hexRun(text: string, i: number, bytes: number[] | null): { count: number; end: number } {
+/** Where the last hexRun ended: a module variable, not a returned object, as this runs once per hex-letter word. */
+let hexRunEnd = 0;
+
+function hexRun(text: string, i: number, bytes: number[] | null): number {
   const n = text.length;
   let count = 0;
   let j = i;
@@ -132,7 +136,8 @@ function hexRun(text: string, i: number, bytes: number[] | null): { count: numbe
     if ((sep === 32 || sep === 58) && hexValue(text.charCodeAt(j + 1)) >= 0) j++;
     else if (sep === 92 /* \ */ && text.charCodeAt(j + 1) === 120 /* x */) j += 2;
   }
-  return { count, end: j };
+  hexRunEnd = j;
+  return count;
 }
 
 /** Hex bytes, optionally separated by one space, colon or "\x" / "0x" prefix per byte. */
@@ -146,7 +151,8 @@ function scanHex(text: string, runs: DecodedRun[]): void {
     }
     const start = i;
     // Measured first, decoded only when long enough: most hex-letter runs are words ("cafe", "bed").
-    const { count, end: j } = hexRun(text, i, null);
+    const count = hexRun(text, i, null);
+    const j = hexRunEnd;
     if (count >= minHexBytes) {
       const bytes: number[] = [];
       hexRun(text, i, bytes);
