@@ -107,8 +107,9 @@ const cores: RegExp[] = [
   /\b(?:PSC|CMR|Unit)[ \t]+\d{3,5},?[ \t]+Box[ \t]+\d{3,5}\b|\bUS[NC]?[SV][ \t]+[\p{L}'-]+(?=\s+[FAD]PO\b)|\b[FAD]PO[ \t]+A[AEP][ \t]+\d{5}\b/giu,
   // Unit designators on their own (the rest of the address may be on other lines).
   /(?<![\w])(?:apt\.?|apartment|suite|ste\.)[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?\b/giu,
-  // UK postcodes (Royal Mail format), upper case only: lower case collides with words.
-  /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}\b/gu,
+  // UK postcodes (Royal Mail format), upper case only: lower case collides with words. Not inside
+  // a base64 run (+ / = around it), where "AA6A7AA" is just data.
+  /(?<![\w+/=])(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[ABD-HJLNP-UW-Z]{2}(?![\w+/=])/gu,
   // "the corner of A and B": both streets, up to the end of the clause.
   /\b(?:the )?corner of[ \t]+[^,;!?\n]{2,60}?[ \t]+(?:and|&)[ \t]+(?:[^,;!?\n.]|\.(?=\S)){2,40}/giu,
 ];
