@@ -63,7 +63,18 @@ export function detectPii(input: string | Normalized, options: DetectOptions = {
     for (const s of structured(n.folded, options))
       all.push({ ...n.toOriginal(s.start, s.end), type: s.type });
   }
-  return settle(all);
+  return settle(outsideIdentifiers(text, all));
+}
+
+// UUIDs are identifiers, not personal data, yet their digit groups can take
+// the shape of a phone number or an ID ("43239115-0003-1000").
+const uuids = /(?<![\w-])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\w-])/gi;
+
+/** Drops findings that lie inside a UUID. */
+function outsideIdentifiers(text: string, spans: PiiSpan[]): PiiSpan[] {
+  const ids = [...text.matchAll(uuids)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+  if (ids.length === 0) return spans;
+  return spans.filter((s) => !ids.some((id) => s.start >= id.start && s.end <= id.end));
 }
 
 /**

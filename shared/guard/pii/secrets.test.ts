@@ -20,12 +20,14 @@ const keyShapes: [string, fc.Arbitrary<string>, string][] = [
   ['Google', alphabet(`${base62}_-`, 35).map((s) => `AIza${s}`), 'API_KEY'],
   ['Stripe', alphabet(base62, 24).map((s) => `sk_live_${s}`), 'API_KEY'],
   // The entropy rule asks for at least one digit (so long words never count); real random keys of
-  // this length almost always have one, and the generator makes sure, so the test cannot flake.
+  // this length almost always have one, and the generator makes sure.
   [
     'random base64 secret',
-    fc
-      .tuple(alphabet(`${base62}+/`, 39), fc.constantFrom(...'0123456789'), fc.nat(39))
-      .map(([s, digit, at]) => s.slice(0, at) + digit + s.slice(at)),
+    fc.noBias(
+      fc
+        .tuple(alphabet(`${base62}+/`, 39), fc.constantFrom(...'0123456789'), fc.nat(39))
+        .map(([s, digit, at]) => s.slice(0, at) + digit + s.slice(at)),
+    ),
     'SECRET',
   ],
 ];
@@ -38,7 +40,9 @@ describe('secrets', () => {
         const spans = detectPii(text);
         expect(spans.map((s) => [s.type, text.slice(s.start, s.end)])).toEqual([[type, k]]);
       }),
-      { numRuns: 50 },
+      // Seeded: about 1 random 40-character key in 7,000 draws too many repeats to pass the entropy
+      // rule (a deliberate trade against false alarms), so an unseeded run would fail now and then.
+      { numRuns: 50, seed: 20261123 },
     );
   });
 
@@ -73,6 +77,8 @@ describe('secrets', () => {
       'see src/renderer/components/chat-view/message-bubble.tsx',
       'the variable is named userAccountSettingsPanelVisible',
       'sk-learn is a typo for scikit-learn',
+      // A UUID whose digit groups look like a phone number (found by fast-check).
+      'id 43239115-0003-1000-8000-000000000000',
       // A UK-postcode shape inside base64 data (found by fast-check).
       '<img src="data:image/png;base64,AAAAAAAAAAA/AA6A7AA+AAAAAAAAAAAAAAAA">',
     ])
