@@ -4,6 +4,7 @@
 import { fold } from '../../shared/guard/content/fold';
 import { featureBits, forEachFeature } from '../../shared/guard/content/features';
 import type { ModelWeights } from '../../shared/guard/content/model';
+import { mulberry32 } from '../../shared/seeded-random';
 
 /**
  * Sources of content-safety rows whose licence permits training a shipped
@@ -67,17 +68,8 @@ export function headTarget(row: ContentRow, head: string): number {
   return row.categories.some((c) => headCategories[head]!.includes(c)) ? 1 : 0;
 }
 
-/** mulberry32: a small seeded PRNG, so a run with the same seed gives the same weights. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded PRNG the training runs share with the demo model, so a seed gives the same weights. */
+export const prng = mulberry32;
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   const a = [...items];

@@ -24,6 +24,7 @@ import { scoreRules } from '../../shared/guard/injection/detect';
 import { extraBenign, extraInjection } from './injection-extra';
 import { parseAttackRow, type AttackRow } from './attacks-eval';
 import { isHeldOut, trainableSources } from './injection-split';
+import { mulberry32 } from '../../shared/seeded-random';
 
 const seed = 20241123;
 const epochs = 30;
@@ -31,15 +32,6 @@ const l2 = 1e-5;
 const rate = 0.3;
 /** Target false-positive rate on out-of-fold benign rows when placing the bias. */
 const targetFpr = 0.02;
-
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Example {
   x: SparseVector;

@@ -2,6 +2,7 @@
 // PRNG, so tests and the offline "demo model" need no download. It answers in
 // gibberish words; the point is that it loads, streams and stops like a real one.
 import type { GgufFile, GgufTensor, GgufValue } from './gguf-write';
+import { mulberry32 } from '../../../shared/seeded-random';
 
 export const demoModelShape = {
   embedding: 64,
@@ -61,23 +62,11 @@ function vocabulary(): Vocab {
   return { tokens, types, muted };
 }
 
-/** mulberry32: tiny, fast, and identical on every platform for a seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function buildDemoModel(seed = 1): GgufFile {
   const { embedding: n, heads, feedForward: ff, layers, contextLength } = demoModelShape;
   const vocab = vocabulary();
   const nv = vocab.tokens.length;
-  const random = prng(seed);
+  const random = mulberry32(seed);
   // Uniform in ±limit; limit = sqrt(3 / fanIn) keeps activations near unit variance.
   const uniform = (dims: number[], fanIn: number): Float32Array => {
     const limit = Math.sqrt(3 / fanIn);

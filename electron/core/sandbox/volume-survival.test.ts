@@ -18,6 +18,7 @@ import { createSandbox, type Sandbox } from './sandbox-setup';
 import { instanceId } from './sandbox-settings';
 import { docker, removeInstance } from './testing/docker-kit';
 import { buildTestRuntimeImage } from './testing/runtime-image';
+import { mulberry32 } from '../../../shared/seeded-random';
 
 const seed = Number(process.env.AIRLOCK_SEED ?? 20261123);
 const dataDir = mkdtempSync(join(tmpdir(), 'airlock-volume-'));
@@ -25,16 +26,6 @@ const instance = instanceId(dataDir);
 const volume = `airlock-models-${instance}`;
 let store: AirlockDatabase;
 let sandbox: Sandbox;
-
-/** mulberry32: a tiny seeded PRNG, so a failing sequence can be replayed with AIRLOCK_SEED. */
-function random(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function manifest(): Promise<string> {
   const [running] = (await listOwn(docker, instance, 'runtime')).filter((c) => c.State === 'running');
@@ -80,7 +71,8 @@ describe('model volume across random switch sequences (TX-03)', () => {
     const before = await manifest();
     const mountpoint = (await docker.getVolume(volume).inspect()).Mountpoint;
     expect(before).toMatch(/sha256-a 200000 [a-f0-9]{64}/);
-    const next = random(seed);
+    // Seeded, so a failing sequence can be replayed with AIRLOCK_SEED.
+    const next = mulberry32(seed);
     const service = sandbox.service;
     const done: string[] = [];
     for (let i = 0; i < 50; i++) {

@@ -1,0 +1,13 @@
+// mulberry32: a tiny seeded PRNG, identical on every platform for a seed, for
+// everything that must be reproducible: the demo model's weights, the
+// filters' training runs, and test sequences that can be replayed.
+
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
