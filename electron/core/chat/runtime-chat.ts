@@ -77,8 +77,11 @@ export async function streamChat(
     }
     let buffered = '';
     const decoder = new TextDecoder();
-    for await (const chunk of res.body) {
-      buffered += decoder.decode(chunk as Uint8Array, { stream: true });
+    // A reader rather than `for await`: the DOM and Node typings of ReadableStream disagree on
+    // async iteration, and the e2e zone type-checks this file with the DOM library.
+    const reader = res.body.getReader();
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      buffered += decoder.decode(next.value as Uint8Array, { stream: true });
       const lines = buffered.split('\n');
       buffered = lines.pop() ?? '';
       for (const raw of lines) {
