@@ -13,6 +13,18 @@ export function handleVersion(res: ServerResponse): void {
   sendJson(res, 200, { version: engineVersion, engine: 'airlock-builtin' });
 }
 
+/** The `details` object Ollama puts in both /api/tags and /api/show answers. */
+function ollamaDetails(d: Awaited<ReturnType<ModelFolder['details']>>): Record<string, unknown> {
+  return {
+    parent_model: '',
+    format: d.format,
+    family: d.family,
+    families: d.families,
+    parameter_size: d.parameter_size,
+    quantization_level: d.quantization_level,
+  };
+}
+
 async function summary(folder: ModelFolder, m: ModelEntry): Promise<Record<string, unknown>> {
   const d = await folder.details(m);
   return {
@@ -20,14 +32,7 @@ async function summary(folder: ModelFolder, m: ModelEntry): Promise<Record<strin
     model: m.name,
     size: m.size,
     digest: await folder.digest(m),
-    details: {
-      parent_model: '',
-      format: d.format,
-      family: d.family,
-      families: d.families,
-      parameter_size: d.parameter_size,
-      quantization_level: d.quantization_level,
-    },
+    details: ollamaDetails(d),
   };
 }
 
@@ -66,14 +71,7 @@ export async function handleShow(
     modelfile: '',
     parameters: '',
     template: d.chat_template,
-    details: {
-      parent_model: '',
-      format: d.format,
-      family: d.family,
-      families: d.families,
-      parameter_size: d.parameter_size,
-      quantization_level: d.quantization_level,
-    },
+    details: ollamaDetails(d),
     model_info: {
       'general.architecture': d.family,
       'general.parameter_count': d.parameter_count,
