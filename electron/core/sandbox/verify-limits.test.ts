@@ -84,10 +84,11 @@ describe('level 2 limits, live', () => {
       const container = docker.getContainer(hog.id);
       const { StatusCode } = (await container.wait()) as { StatusCode: number };
       const state = (await container.inspect()).State;
-      // On this engine (20.10, cgroup v1) both are reported: exit 137 (SIGKILL) and OOMKilled.
+      // The kernel kills whichever process in the cgroup holds the most (the shell, or head/tr in its
+      // pipe), so the container's exit code varies (137 most runs, 0 seen once behind docker-init);
+      // the engine's OOMKilled flag or a SIGKILL exit, and no "survived", are what prove the limit.
       console.log(`memory hog: exit ${StatusCode}, OOMKilled ${state.OOMKilled}`);
       expect(state.OOMKilled || StatusCode === 137).toBe(true);
-      expect(StatusCode).toBe(137);
       const logs = (await container.logs({ stdout: true, stderr: true })).toString('utf8');
       expect(logs).not.toContain('survived');
       await expect(docker.ping()).resolves.toBeDefined();
