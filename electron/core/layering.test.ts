@@ -1,14 +1,9 @@
 // Proves the lint rules that hold ARCHITECTURE.md's layering actually fire.
-import { ESLint } from 'eslint';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..');
-const eslint = new ESLint({ cwd: root });
+import { lintSnippet } from './testing/lint-snippet';
 
 async function importErrors(file: string, code: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
-  return (result?.messages ?? [])
+  return (await lintSnippet(file, code))
     .filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals' || m.fatal)
     .map((m) => m.message);
 }

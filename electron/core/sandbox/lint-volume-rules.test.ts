@@ -1,15 +1,10 @@
 // TX-03's static half: the lint gate fires on every way product code could
 // drop a model volume, and stays quiet on the removal Airlock does use.
-import { ESLint } from 'eslint';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-const eslint = new ESLint({ cwd: root });
+import { lintSnippet } from '../testing/lint-snippet';
 
 async function volumeErrors(code: string, file = 'electron/core/sandbox/docker-sandbox.ts'): Promise<number> {
-  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'volumes/keep-model-volumes').length;
+  return (await lintSnippet(file, code)).filter((m) => m.ruleId === 'volumes/keep-model-volumes').length;
 }
 
 describe('keep-model-volumes lint (TX-03)', () => {

@@ -1,17 +1,13 @@
 // Proves the EL-01 and EL-06 lint gates fire through the repo's own
 // eslint.config.js, on bad snippets, and stay quiet on the allowed forms.
-import { ESLint } from 'eslint';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const root = join(import.meta.dirname, '..', '..', '..');
-const eslint = new ESLint({ cwd: root });
+import { lintRepoFile, lintSnippet } from '../testing/lint-snippet';
 
 async function ruleHits(file: string, code: string, rule: string): Promise<string[]> {
-  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
-  const fatal = (result?.messages ?? []).filter((m) => m.fatal);
+  const messages = await lintSnippet(file, code);
+  const fatal = messages.filter((m) => m.fatal);
   if (fatal.length > 0) throw new Error(`snippet did not parse: ${fatal[0]!.message}`);
-  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
+  return messages.filter((m) => m.ruleId === rule).map((m) => m.message);
 }
 
 const prefsRule = 'airlock/secure-web-preferences';
@@ -58,8 +54,8 @@ describe('EL-01 lint gate: airlock/secure-web-preferences', () => {
   });
 
   it('passes the real window module', async () => {
-    const [result] = await eslint.lintFiles([join(root, 'electron/main/window.ts')]);
-    expect(result?.messages.filter((m) => m.ruleId === prefsRule)).toEqual([]);
+    const messages = await lintRepoFile('electron/main/window.ts');
+    expect(messages.filter((m) => m.ruleId === prefsRule)).toEqual([]);
   });
 });
 
