@@ -1,6 +1,8 @@
-// The chat part of the contract: sending a message, stopping an answer, the
-// models the runtime serves, and the streamed events. shared/contract.ts lists the calls.
+// The chat part of the contract: sending a message, stopping an answer, and
+// the streamed events. shared/contract.ts joins these calls with the others.
 import { z } from 'zod';
+import { callDef } from './call-def';
+import { modelNameSchema } from './models-contract';
 
 /** CH-05: a message is at most this long; longer pastes are refused before any filter runs. */
 export const maxMessageChars = 32_768;
@@ -10,13 +12,6 @@ const idSchema = z
   .min(1)
   .max(64)
   .regex(/^[A-Za-z0-9_-]+$/, 'must be an id Airlock gave out (letters, digits, - and _)');
-
-/** Ollama-style model names ("llama3.2:1b", "demo:latest", "library/name:tag"). */
-export const modelNameSchema = z
-  .string()
-  .min(1)
-  .max(200)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/-]*$/, 'must be a model name such as llama3.2:1b');
 
 export const chatSendInput = z.strictObject({
   text: z.string().min(1).max(maxMessageChars).describe('your message'),
@@ -54,29 +49,6 @@ export const chatStopInput = z.strictObject({
   messageId: idSchema.optional().describe('the answer to stop (default: any answer being written)'),
 });
 
-export const modelInfoSchema = z.object({
-  name: z.string(),
-  /** The runtime's digest: the file's sha256 for the built-in engine, the manifest's for Ollama. */
-  digest: z.string().optional(),
-  size: z.number().optional(),
-  family: z.string().optional(),
-  parameterSize: z.string().optional(),
-  quantization: z.string().optional(),
-  modifiedAt: z.string().optional(),
-});
-
-export const modelsListOutput = z.object({
-  /** Which runtime answered: the sandbox's, or the built-in engine on this machine. */
-  runtime: z.enum(['sandbox', 'builtin']),
-  models: z.array(modelInfoSchema),
-});
-
-export const modelsDemoOutput = z.object({
-  name: z.string(),
-  sha256: z.string().regex(/^[a-f0-9]{64}$/),
-  size: z.number(),
-});
-
 export const chatTokenEvent = z.object({
   conversationId: z.string(),
   messageId: z.string(),
@@ -94,3 +66,18 @@ export const chatStateEvent = z.object({
   state: z.enum(chatStates),
   message: z.string().optional(),
 });
+
+export const chatCalls = {
+  'chat.send': callDef({
+    summary: 'Send a message; the answer streams as chat.token events and this resolves when it ends.',
+    minRole: 'kid',
+    input: chatSendInput,
+    output: chatSendOutput,
+  }),
+  'chat.stop': callDef({
+    summary: 'Stop an answer being written; what was shown so far is kept.',
+    minRole: 'kid',
+    input: chatStopInput,
+    output: z.object({ stopped: z.boolean() }),
+  }),
+} as const;

@@ -1,15 +1,9 @@
 // The one list of what the untrusted window may ask of the trusted core, and
 // what the core may tell it. Types come from these schemas, never twice.
 import { z } from 'zod';
-import {
-  chatSendInput,
-  chatSendOutput,
-  chatStateEvent,
-  chatStopInput,
-  chatTokenEvent,
-  modelsDemoOutput,
-  modelsListOutput,
-} from './chat-contract';
+import { callDef } from './call-def';
+import { chatCalls, chatStateEvent, chatTokenEvent } from './chat-contract';
+import { modelsCalls } from './models-contract';
 import {
   imageRefSchema,
   sandboxProgressSchema,
@@ -19,9 +13,7 @@ import {
   verifyReportSchema,
 } from './sandbox-contract';
 
-/** Who may make a call. The core knows the active profile; calls carry no authority. */
-export const roles = ['kid', 'teen', 'adult', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { roles, type Role } from './call-def';
 
 export const errorCodes = [
   'invalid_input',
@@ -94,13 +86,6 @@ const healthOutput = z.object({
   components: z.array(componentHealthSchema),
 });
 export type Health = z.infer<typeof healthOutput>;
-
-const callDef = <I extends z.ZodType, O extends z.ZodType>(def: {
-  summary: string;
-  minRole: Role;
-  input: I;
-  output: O;
-}) => def;
 
 /** Every call the window or the CLI can make: `domain.method`. */
 export const calls = {
@@ -196,30 +181,8 @@ export const calls = {
     }),
     output: z.object({ images: z.array(z.string()) }),
   }),
-  'chat.send': callDef({
-    summary: 'Send a message; the answer streams as chat.token events and this resolves when it ends.',
-    minRole: 'kid',
-    input: chatSendInput,
-    output: chatSendOutput,
-  }),
-  'chat.stop': callDef({
-    summary: 'Stop an answer being written; what was shown so far is kept.',
-    minRole: 'kid',
-    input: chatStopInput,
-    output: z.object({ stopped: z.boolean() }),
-  }),
-  'models.list': callDef({
-    summary: 'The models the runtime serves: the sandbox when one runs, else the built-in engine.',
-    minRole: 'kid',
-    input: z.strictObject({}),
-    output: modelsListOutput,
-  }),
-  'models.demo': callDef({
-    summary: 'Write the offline demo model (random weights, gibberish answers) for the built-in engine.',
-    minRole: 'admin',
-    input: z.strictObject({}),
-    output: modelsDemoOutput,
-  }),
+  ...chatCalls,
+  ...modelsCalls,
 } as const;
 
 export type CallName = keyof typeof calls;
