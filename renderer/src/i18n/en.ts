@@ -1,6 +1,8 @@
 // Every user-visible English string. A translation is a new file with the same
 // keys (typed by `Messages`), never a refactor of the components. The runtime
-// image panel's strings sit in en-images.ts, to keep this file readable.
+// image panel's strings sit in en-images.ts and the Chat view's in
+// en-chat.ts, to keep this file readable.
+import { enChat } from './en-chat';
 import { enImages } from './en-images';
 
 export const en = {
@@ -347,6 +349,7 @@ export const en = {
   'security.invalid.summary': 'Fix the advanced settings first.',
 
   ...enImages,
+  ...enChat,
 
   'security.logs': 'Logs',
   'security.logs.title': 'Runtime logs',

@@ -1,0 +1,46 @@
+// Page object for Chat: the model in the header, the demo model's button, the
+// messages, the composer and its Send and Stop buttons.
+import { expect, type Locator, type Page } from '@playwright/test';
+import { en } from '../../renderer/src/i18n/en.ts';
+
+export class ChatPage {
+  readonly main: Locator;
+  readonly tryDemo: Locator;
+  readonly model: Locator;
+  readonly messages: Locator;
+  readonly input: Locator;
+  readonly send: Locator;
+  readonly stop: Locator;
+
+  constructor(readonly page: Page) {
+    this.main = page.getByRole('main');
+    this.tryDemo = this.main.getByRole('button', { name: en['chat.noModel.action'] });
+    this.model = this.main.locator('.chat-model');
+    this.messages = this.main.getByRole('region', { name: en['chat.messages'] }).locator('.chat-msg');
+    this.input = this.main.getByRole('textbox', { name: en['chat.composer.label'] });
+    this.send = this.main.getByRole('button', { name: en['chat.send'], exact: true });
+    this.stop = this.main.getByRole('button', { name: en['chat.stop'], exact: true });
+  }
+
+  /** The last answer (assistant message) in the list. */
+  lastAnswer(): Locator {
+    return this.main.locator('.chat-msg[data-role="assistant"]').last();
+  }
+
+  lastUserMessage(): Locator {
+    return this.main.locator('.chat-msg[data-role="user"]').last();
+  }
+
+  /** Types a message and sends it with Enter. */
+  async say(text: string): Promise<void> {
+    await this.input.fill(text);
+    await this.input.press('Enter');
+    await expect(this.input).toHaveValue('');
+  }
+
+  /** The answer's text as shown (the waiting line excluded). */
+  async answerText(answer: Locator): Promise<string> {
+    const text = answer.locator('.chat-msg-text:not(.chat-msg-waiting)');
+    return (await text.count()) > 0 ? ((await text.first().textContent()) ?? '') : '';
+  }
+}

@@ -1,0 +1,71 @@
+// Where the message is written: Enter sends, Shift+Enter starts a new line
+// (and Enter while an input method composes a word does neither). Send stays
+// focusable while an answer is written; Stop shows beside it.
+import { useRef, useState, type KeyboardEvent } from 'react';
+import { maxMessageChars } from '../../../../shared/chat-contract';
+import { Button } from '../../components/Button';
+import { t } from '../../i18n/t';
+
+export interface ComposerProps {
+  busy: boolean;
+  onSend: (text: string) => void;
+  onStop: () => void;
+}
+
+export function Composer({ busy, onSend, onStop }: ComposerProps) {
+  const [text, setText] = useState('');
+  const input = useRef<HTMLTextAreaElement>(null);
+
+  const submit = () => {
+    if (busy || text.trim() === '') return;
+    onSend(text);
+    setText('');
+    input.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    event.preventDefault();
+    submit();
+  };
+
+  return (
+    <form
+      className="chat-composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <label className="chat-composer-label" htmlFor="chat-input">
+        {t('chat.composer.label')}
+      </label>
+      <textarea
+        ref={input}
+        id="chat-input"
+        className="chat-input"
+        rows={3}
+        maxLength={maxMessageChars}
+        aria-describedby="chat-hint"
+        value={text}
+        onChange={(event) => setText(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div className="chat-composer-row">
+        <p id="chat-hint" className="chat-hint">
+          {t('chat.composer.hint')}
+        </p>
+        <div className="chat-composer-actions">
+          {busy && (
+            <Button variant="danger" onClick={onStop}>
+              {t('chat.stop')}
+            </Button>
+          )}
+          <Button type="submit" variant="primary" loading={busy}>
+            {t('chat.send')}
+          </Button>
+        </div>
+      </div>
+    </form>
+  );
+}

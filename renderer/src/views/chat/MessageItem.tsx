@@ -1,0 +1,38 @@
+// One message in the list. Model output is plain text: text nodes only, with
+// line breaks kept by CSS (white-space: pre-wrap), never parsed as HTML.
+import { t } from '../../i18n/t';
+import type { ChatMessage } from '../../stores/chat-thread';
+
+export function MessageItem({ message }: { message: ChatMessage }) {
+  const { role, text, status, redactedText, notice, incomplete, model } = message;
+  const waiting = role === 'assistant' && text === '' && (status === 'thinking' || status === 'streaming');
+  const note = notice ?? (status === 'stopped' ? t('chat.stoppedNote') : undefined);
+  return (
+    <li
+      className={`chat-msg chat-msg-${role}`}
+      data-role={role}
+      data-status={status}
+      data-incomplete={incomplete ? 'true' : undefined}
+    >
+      <p className="chat-msg-author">{role === 'user' ? t('chat.you') : (model ?? t('chat.model'))}</p>
+      {waiting ? (
+        <p className="chat-msg-text chat-msg-waiting">{t('chat.thinking')}</p>
+      ) : (
+        text !== '' && <p className="chat-msg-text">{text}</p>
+      )}
+      {redactedText !== undefined && (
+        <div className="chat-msg-redacted" data-redacted>
+          <p>{t('chat.redacted')}</p>
+          <p className="chat-msg-text">{redactedText}</p>
+        </div>
+      )}
+      {role === 'user' && status === 'blocked' && <p className="chat-msg-flag">{t('chat.blocked')}</p>}
+      {note && (
+        <p className={`chat-msg-notice chat-msg-notice-${status}`} data-notice>
+          {note}
+        </p>
+      )}
+      {incomplete && <p className="chat-msg-incomplete">{t('chat.incomplete')}</p>}
+    </li>
+  );
+}
