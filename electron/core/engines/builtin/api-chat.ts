@@ -6,6 +6,7 @@ import { chatRequestSchema, keepAliveMs, toHistory, toSampling, type ChatRequest
 import { HttpError, readJson, sendJson } from './http-io';
 import type { ModelFolder } from './model-folder';
 import type { LoadedModel, ModelRunner } from './model-runner';
+import { recordChatRequest } from './record-requests';
 
 interface ChatDeps {
   folder: ModelFolder;
@@ -18,6 +19,7 @@ export async function handleChat(req: IncomingMessage, res: ServerResponse, deps
   if (!parsed.success)
     throw new HttpError(400, `invalid chat request: ${parsed.error.issues[0]?.message ?? ''}`);
   const request = parsed.data;
+  recordChatRequest(request); // a test hook, off unless AIRLOCK_ENGINE_RECORD is set
   const entry = await deps.folder.find(request.model);
   if (!entry) throw new HttpError(404, `model '${request.model}' not found`);
 
