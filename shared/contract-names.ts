@@ -8,6 +8,7 @@ export const contractCallNames = [
   'app.info',
   'app.health',
   'app.ping',
+  'app.openLink',
   'sandbox.status',
   'sandbox.setLevel',
   'sandbox.verify',

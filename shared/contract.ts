@@ -111,6 +111,20 @@ export const calls = {
     }),
     output: z.object({ note: z.string(), at: z.number() }),
   }),
+  'app.openLink': callDef({
+    summary:
+      'Open a link from a chat answer in the browser, after the user confirmed its full address; https only.',
+    minRole: 'teen',
+    input: z.strictObject({
+      url: z.string().min(1).max(2048).describe('the full address the user confirmed'),
+    }),
+    output: z.object({
+      /** The address as opened: parsed and normalized, never the raw text. */
+      url: z.string(),
+      /** system: the core handed it to the OS browser; window: the page opens it (serve, a browser already). */
+      via: z.enum(['system', 'window']),
+    }),
+  }),
   'sandbox.status': callDef({
     summary: 'The running sandbox: level, image, limits, where it is served, and the last switch.',
     minRole: 'kid',

@@ -26,6 +26,7 @@ const validBase: Partial<Record<CallName, Record<string, unknown>>> = {
   'sandbox.pullImage': { image: 'ollama/ollama:0.20.2' },
   'sandbox.loadImage': { path: '/tmp/runtime.tar' },
   'chat.send': { text: 'hello' },
+  'app.openLink': { url: 'https://example.com/' },
 };
 const baseOf = (call: CallName): Record<string, unknown> => validBase[call] ?? {};
 

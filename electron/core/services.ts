@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppService, type Carrier } from './app/app-service';
+import { openLink, type SystemOpener } from './app/open-link';
 import { BuiltinRuntime, type BuiltinRuntimeOptions } from './chat/builtin-runtime';
 import { ChatService, type ChatServiceOptions } from './chat/chat-service';
 import { preferSandbox } from './chat/runtime-source';
@@ -28,6 +29,8 @@ export interface CoreOptions {
   engine?: Pick<BuiltinRuntimeOptions, 'entry' | 'threads' | 'gpu' | 'contextSize'>;
   /** Chat timeouts and model options (tests shorten them). */
   chat?: Pick<ChatServiceOptions, 'limits' | 'modelOptions'>;
+  /** The OS browser, where the carrier has one (Electron); serve's window opens links itself. */
+  systemBrowser?: SystemOpener;
 }
 
 export interface Core {
@@ -87,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
       'app.info': () => app.info(),
       'app.health': (input) => app.health(input.refresh),
       'app.ping': (input) => app.ping(input.note),
+      'app.openLink': (input) => openLink(input.url, options.systemBrowser),
       'sandbox.status': async () => (await sandboxed()).status(),
       'sandbox.setLevel': async (input) => (await sandboxed()).setLevel(input),
       'sandbox.verify': async () => (await sandboxed()).verify(),

@@ -26,3 +26,14 @@ export function openInBrowser(url: string, log: (line: string) => void): void {
     .openExternal(decision.url)
     .catch((error: unknown) => log(`could not open an external link: ${String(error)}`));
 }
+
+/**
+ * A link from a chat answer whose full address the user confirmed. The core
+ * already checked it with the confirmed host; this checks again at the door.
+ */
+export async function openConfirmedLink(url: string): Promise<void> {
+  const host = URL.canParse(url) ? new URL(url).hostname : '';
+  const decision = safeOpenExternal(url, { allowedHosts: externalHosts, confirmed: [host] });
+  if (!decision.allow) throw new Error(`refused to open a confirmed link (${decision.reason})`);
+  await shell.openExternal(decision.url);
+}

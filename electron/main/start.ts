@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { createCore, type Core } from '../core/services';
 import { hardenWebContents } from '../core/shell-policy/harden-web-contents';
 import { bindIpc } from './ipc';
-import { openInBrowser } from './open-external';
+import { openConfirmedLink, openInBrowser } from './open-external';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { hardenSession } from './session';
 import { createMainWindow } from './window';
@@ -34,7 +34,12 @@ export function start(): void {
 function ready(): void {
   hardenSession(session.defaultSession);
   serveAppProtocol(join(__dirname, '..', 'renderer'));
-  const core = createCore({ dataDir: app.getPath('userData'), carrier: 'electron', log });
+  const core = createCore({
+    dataDir: app.getPath('userData'),
+    carrier: 'electron',
+    log,
+    systemBrowser: openConfirmedLink,
+  });
   const unbind = bindIpc(core, log);
   stopOnQuit(core, unbind);
   createMainWindow(log);

@@ -3,6 +3,7 @@
 // image panel's strings sit in en-images.ts and the Chat view's in
 // en-chat.ts, to keep this file readable.
 import { enChat } from './en-chat';
+import { enChatAnswer } from './en-chat-answer';
 import { enImages } from './en-images';
 
 export const en = {
@@ -350,6 +351,7 @@ export const en = {
 
   ...enImages,
   ...enChat,
+  ...enChatAnswer,
 
   'security.logs': 'Logs',
   'security.logs.title': 'Runtime logs',

@@ -12,6 +12,7 @@ import { t } from '../i18n/t';
 import { useChat } from '../stores/chat-store';
 import { isBusy } from '../stores/chat-thread';
 import { Composer } from './chat/Composer';
+import { LinkDialog } from './chat/LinkDialog';
 import { MessageList } from './chat/MessageList';
 import './chat/chat.css';
 
@@ -104,6 +105,7 @@ export default function ChatView() {
       {header}
       <MessageList thread={thread} model={model.name} />
       <Composer busy={busy} onSend={(text) => void send(text)} onStop={() => void stop()} />
+      <LinkDialog />
     </div>
   );
 }

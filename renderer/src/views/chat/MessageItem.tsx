@@ -1,7 +1,9 @@
-// One message in the list. Model output is plain text: text nodes only, with
-// line breaks kept by CSS (white-space: pre-wrap), never parsed as HTML.
+// One message in the list. The user's words are plain text; a model's answer
+// is Markdown that can neither load nor run anything (Markdown.tsx). Line
+// breaks are kept by CSS (white-space: pre-wrap); nothing is parsed as HTML.
 import { t } from '../../i18n/t';
 import type { ChatMessage } from '../../stores/chat-thread';
+import { Markdown } from './Markdown';
 
 export function MessageItem({ message }: { message: ChatMessage }) {
   const { role, text, status, redactedText, notice, incomplete, model } = message;
@@ -18,7 +20,8 @@ export function MessageItem({ message }: { message: ChatMessage }) {
       {waiting ? (
         <p className="chat-msg-text chat-msg-waiting">{t('chat.thinking')}</p>
       ) : (
-        text !== '' && <p className="chat-msg-text">{text}</p>
+        text !== '' &&
+        (role === 'assistant' ? <Markdown text={text} /> : <p className="chat-msg-text">{text}</p>)
       )}
       {redactedText !== undefined && (
         <div className="chat-msg-redacted" data-redacted>
