@@ -1,7 +1,7 @@
 // The one list of what the untrusted window may ask of the trusted core, and
 // what the core may tell it. Types come from these schemas, never twice.
 import { z } from 'zod';
-import { callDef } from './call-def';
+import { callDef, roles } from './call-def';
 import { chatCalls, chatStateEvent, chatTokenEvent } from './chat-contract';
 import { modelsCalls } from './models-contract';
 import {
@@ -47,6 +47,8 @@ const appInfoOutput = z.object({
   arch: z.string(),
   nodeVersion: z.string(),
   startedAt: z.number(),
+  /** The active profile as the core sees it: the window words its warnings by it; the core decides. */
+  profile: z.object({ role: z.enum(roles) }).optional(),
 });
 
 export const componentIds = ['docker', 'multipass', 'lima', 'nvidia', 'engine'] as const;

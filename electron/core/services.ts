@@ -9,6 +9,7 @@ import { ChatService, type ChatServiceOptions } from './chat/chat-service';
 import { preferSandbox } from './chat/runtime-source';
 import { EventHub } from './event-hub';
 import { HealthService } from './health/health-service';
+import type { Role } from '../../shared/contract';
 import { createRouter, type CallContext, type Router } from './router';
 import { runTool as realRunTool, type ToolRunner } from './run-tool';
 import { createSandbox } from './sandbox/sandbox-setup';
@@ -23,6 +24,11 @@ export interface CoreOptions {
   runTool?: ToolRunner;
   log?: (message: string, error?: unknown) => void;
   heartbeatMs?: number;
+  /**
+   * The profile at the keyboard (default admin, the owner). Until profiles exist, the headless
+   * owner can run the window as a kid profile: `serve --profile kid`.
+   */
+  profile?: Role;
   /** TX-01 fault injection for tests: the core kills itself after journalling this switch step. */
   crashAt?: string;
   /** The built-in engine's child and settings (tests pass a freshly bundled child, one thread, no GPU). */
@@ -87,7 +93,7 @@ export function createCore(options: CoreOptions): Core {
 
   const router = createRouter(
     {
-      'app.info': () => app.info(),
+      'app.info': (_input, ctx) => ({ ...app.info(), profile: { role: ctx.role } }),
       'app.health': (input) => app.health(input.refresh),
       'app.ping': (input) => app.ping(input.note),
       'app.openLink': (input) => openLink(input.url, options.systemBrowser),
@@ -111,7 +117,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     router,
     events,
-    context: () => ({ role: 'admin' }),
+    context: () => ({ role: options.profile ?? 'admin' }),
     dispose: async () => {
       app.dispose();
       health.dispose();

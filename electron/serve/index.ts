@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   const dataDir = resolveDataDir({ flag: args.data });
   const remote = !isLoopback(args.host);
   const token = remote && args.tokenFile ? readTokenFile(args.tokenFile) : newToken();
-  const core = createCore({ dataDir, carrier: 'serve' });
+  const core = createCore({ dataDir, carrier: 'serve', ...(args.profile ? { profile: args.profile } : {}) });
+  if (args.profile) console.error(`[serve] the window runs as the ${args.profile} profile (--profile)`);
   const running = await startServe({
     core,
     host: args.host,

@@ -29,6 +29,14 @@ describe('serve arguments', () => {
     expect(parseServeArgs(['--host', host]).host).toBe(host);
   });
 
+  it('takes the profile the window runs as, and only a known role', () => {
+    expect(parseServeArgs(['--profile', 'kid']).profile).toBe('kid');
+    expect(parseServeArgs([]).profile).toBeUndefined();
+    expect(() => parseServeArgs(['--profile', 'root'])).toThrow(
+      '--profile must be one of kid, teen, adult, admin, not "root".',
+    );
+  });
+
   it.each([
     [['--port', 'abc'], /--port must be a whole number/],
     [['--port', '70000'], /--port must be a whole number/],

@@ -1,5 +1,6 @@
 // Command-line options of `serve`, checked with sentences a person can act on.
 import { isIP } from 'node:net';
+import { roles, type Role } from '../../shared/call-def';
 
 export interface ServeArgs {
   port: number;
@@ -7,6 +8,8 @@ export interface ServeArgs {
   data?: string;
   allowRemote: boolean;
   tokenFile?: string;
+  /** Until profiles exist, the headless owner can run the window as a kid (or teen, adult) profile. */
+  profile?: Role;
 }
 
 export class UsageError extends Error {}
@@ -16,10 +19,18 @@ export const serveUsage = `Usage: npm run serve -- [--port N] [--data DIR] [--ho
   --data DIR        data folder (default: $AIRLOCK_DATA, else the usual app-data folder)
   --host ADDRESS    address to bind (default 127.0.0.1); anything but loopback needs both flags below
   --allow-remote    allow binding a non-loopback address (the UI is then reachable from the network)
-  --token-file FILE file holding the access token to require when remote`;
+  --token-file FILE file holding the access token to require when remote
+  --profile ROLE    run the window as a kid, teen, adult or admin profile (default admin, the owner);
+                    until profiles exist, this is how to see and test what a kid gets`;
 
 export const isLoopback = (host: string): boolean =>
   host === '127.0.0.1' || host === '::1' || host === 'localhost' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
+function parseRole(raw: string): Role {
+  const role = roles.find((r) => r === raw);
+  if (!role) throw new UsageError(`--profile must be one of ${roles.join(', ')}, not "${raw}".`);
+  return role;
+}
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs {
   const args: ServeArgs = { port: 0, host: '127.0.0.1', allowRemote: false };
@@ -40,6 +51,7 @@ export function parseServeArgs(argv: readonly string[]): ServeArgs {
     else if (flag === '--host') args.host = value();
     else if (flag === '--allow-remote') args.allowRemote = true;
     else if (flag === '--token-file') args.tokenFile = value();
+    else if (flag === '--profile') args.profile = parseRole(value());
     else if (flag === '--help' || flag === '-h') throw new UsageError(serveUsage);
     else throw new UsageError(`Unknown option "${flag}".\n${serveUsage}`);
   }
