@@ -1,8 +1,10 @@
-// The engine's HTTP server: the gate, then one route per Ollama call it speaks.
+// The engine's HTTP server: the gate, then one route per Ollama call it speaks
+// (and the two OpenAI-compatible calls).
 // Anything else is 404, so an Ollama call it does not support fails plainly.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { handleChat } from './api-chat';
 import { handlePs, handleShow, handleTags, handleVersion } from './api-info';
+import { handleOpenAiChat, handleOpenAiModels } from './api-openai';
 import { HttpError, refusal, sendError, type GateRules } from './http-io';
 import type { ModelFolder } from './model-folder';
 import type { ModelRunner } from './model-runner';
@@ -29,6 +31,11 @@ async function route(req: IncomingMessage, res: ServerResponse, deps: ServerDeps
       return handlePs(res, deps.runner, deps.folder);
     case 'POST /api/chat':
       return handleChat(req, res, deps);
+    // The OpenAI-compatible subset, for tools that speak only that (LM Studio-style clients).
+    case 'GET /v1/models':
+      return handleOpenAiModels(res, deps.folder);
+    case 'POST /v1/chat/completions':
+      return handleOpenAiChat(req, res, deps);
     default:
       throw new HttpError(404, `${key} is not part of the built-in engine's API`);
   }
