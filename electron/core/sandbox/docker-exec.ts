@@ -79,13 +79,31 @@ export function relayCommand(port: number): string[] {
 }
 
 /**
+ * The relay for an image with Node and no shell (Airlock's engine image):
+ * stdin to the port, the port to stdout, and exit when either side closes.
+ */
+export function nodeRelayCommand(port: number): string[] {
+  const script =
+    "const s=require('net').connect(+process.argv[1],'127.0.0.1');" +
+    "process.stdin.pipe(s);s.pipe(process.stdout);s.on('error',()=>process.exit(1));s.on('close',()=>process.exit(0))";
+  return ['node', '-e', script, String(port)];
+}
+
+export type RelayKind = 'shell' | 'node';
+
+/**
  * Opens a byte pipe to `port` on the container's loopback: what is written
  * goes to the runtime, what it answers comes out. One exec per pipe; callers
  * keep pipes open and reuse them (HTTP keep-alive) rather than one per request.
  */
-export async function execPipe(docker: Dockerode, containerId: string, port: number): Promise<Duplex> {
+export async function execPipe(
+  docker: Dockerode,
+  containerId: string,
+  port: number,
+  relay: RelayKind = 'shell',
+): Promise<Duplex> {
   const exec = await docker.getContainer(containerId).exec({
-    Cmd: relayCommand(port),
+    Cmd: relay === 'node' ? nodeRelayCommand(port) : relayCommand(port),
     AttachStdin: true,
     AttachStdout: true,
     AttachStderr: true,

@@ -4,7 +4,7 @@
 import type Dockerode from 'dockerode';
 import { AirlockError } from '../errors';
 import { httpStatus as statusOf } from './docker-errors';
-import { labelKeys, type RuntimeSpec } from './levels';
+import { labelKeys, runtimeProfile, type RuntimeSpec } from './levels';
 
 export type ContainerInfo = Dockerode.ContainerInspectInfo;
 
@@ -115,7 +115,7 @@ export async function handVolumeTo(
   const container = await docker.createContainer({
     name: `airlock-${instance}-prepare-${spec.labels[labelKeys.operation]?.slice(0, 8) ?? 'x'}`,
     Image: spec.image,
-    Entrypoint: ['chown', '-R', user, spec.volume.target],
+    Entrypoint: runtimeProfile(spec.imageRef).chown(user, spec.volume.target),
     Cmd: [],
     User: '0:0',
     Labels: { [labelKeys.role]: 'prepare', [labelKeys.instance]: instance },

@@ -20,7 +20,20 @@ export interface RuntimeProfile {
   modelDir: string;
   env: string[];
   healthcheck: string[];
+  /** The command that hands the model volume to the sandbox user, run from this image as root. */
+  chown: (user: string, dir: string) => string[];
+  /** Renames a file inside the volume (a finished model transfer), run from this image. */
+  move: (from: string, to: string) => string[];
+  /** Removes a file inside the volume (an unfinished transfer), run from this image. */
+  remove: (path: string) => string[];
 }
+
+/** Airlock's own engine image (engines/image): Node and no shell, so its commands are Node one-liners. */
+export const engineImagePattern = /^airlock-engine(?:-[a-z0-9-]+)?:[A-Za-z0-9._-]+$/;
+
+const nodeChown =
+  "const f=require('fs'),p=require('path'),[u,g]=process.argv[1].split(':').map(Number);" +
+  'const w=(d)=>{f.lchownSync(d,u,g);if(f.lstatSync(d).isDirectory())for(const n of f.readdirSync(d))w(p.join(d,n))};w(process.argv[2])';
 
 /** The uid:gid the runtime runs as from level 2 (CT-07: anything but root). */
 export const sandboxUser = '10001:10001';
@@ -30,13 +43,35 @@ export const sandboxPidsLimit = 512;
 export const sandboxCpuShares = 512;
 
 export function runtimeProfile(image: string): RuntimeProfile {
-  const base = { containerPort: 11434, modelDir: '/models' };
+  const base = {
+    containerPort: 11434,
+    modelDir: '/models',
+    chown: (user: string, dir: string) => ['chown', '-R', user, dir],
+    move: (from: string, to: string) => ['mv', '-f', from, to],
+    remove: (path: string) => ['rm', '-f', path],
+  };
   if (/^(?:docker\.io\/)?ollama\/ollama(?:[:@]|$)/.test(image)) {
     return {
       ...base,
       // Ollama writes its key under $HOME/.ollama on first start (CT-07): keep HOME on the volume.
       env: ['OLLAMA_HOST=0.0.0.0:11434', 'OLLAMA_MODELS=/models/models', 'HOME=/models'],
       healthcheck: ['CMD', '/bin/ollama', '--version'],
+    };
+  }
+  if (engineImagePattern.test(image)) {
+    return {
+      ...base,
+      // node-llama-cpp keeps nothing worth keeping in HOME: the tmpfs, not the model volume.
+      env: ['HOME=/tmp'],
+      healthcheck: [
+        'CMD',
+        'node',
+        '-e',
+        "fetch('http://127.0.0.1:11434/api/version').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))",
+      ],
+      chown: (user, dir) => ['node', '-e', nodeChown, user, dir],
+      move: (from, to) => ['node', '-e', "require('fs').renameSync(...process.argv.slice(1))", from, to],
+      remove: (path) => ['node', '-e', "require('fs').rmSync(process.argv[1],{force:true})", path],
     };
   }
   // Any image that answers GET /api/version can be the runtime (the built-in engine, a test stand-in).

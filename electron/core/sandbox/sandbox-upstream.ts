@@ -14,7 +14,11 @@ export function upstreamFor(
   info: Dockerode.ContainerInspectInfo,
   containerPort: number,
 ): Upstream {
-  if (level >= 3) return () => execPipe(docker, containerId, containerPort);
+  if (level >= 3) {
+    // Airlock's engine image labels itself: it has Node to relay with, and no shell or nc.
+    const relay = info.Config?.Labels?.['airlock.runtime'] === 'builtin-engine' ? 'node' : 'shell';
+    return () => execPipe(docker, containerId, containerPort, relay);
+  }
   const port = publishedPort(info, containerPort);
   if (!port) throw new Error('the engine reports no port on 127.0.0.1 for the runtime');
   return publishedUpstream(docker, containerId, containerPort, port);

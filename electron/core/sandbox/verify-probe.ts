@@ -3,7 +3,8 @@
 // builders read. One exec, not one per check, keeps a full verify well inside
 // the level switch's 3 s budget (an exec costs ~50-100 ms here).
 import type Dockerode from 'dockerode';
-import { execCapture } from './docker-exec';
+import { execCapture, type ExecResult } from './docker-exec';
+import { nodeProbeScript } from './verify-probe-node';
 
 /** An address on this machine that the runtime must not reach from level 3 (CT-08, CT-09). */
 export interface Canary {
@@ -119,26 +120,42 @@ export async function runProbe(
   timeoutMs: number,
 ): Promise<ProbeOutcome> {
   const args = canaries.filter(validCanary).flatMap((c) => [c.host, String(c.port)]);
-  let result;
+  const started = Date.now();
+  let result: ExecResult;
+  let values: Map<string, string>;
   try {
     result = await execCapture(docker, containerId, ['sh', '-c', probeScript, 'airlock-verify', ...args], {
       timeoutMs,
     });
+    values = parseProbeOutput(result.stdout);
+    // No shell: Airlock's own engine image has Node instead, and the same checks in JavaScript.
+    if (!values.has('probe') && missingBinary(result)) {
+      const left = Math.max(1000, timeoutMs - (Date.now() - started));
+      const viaNode = await execCapture(docker, containerId, ['node', '-e', nodeProbeScript, ...args], {
+        timeoutMs: left,
+      });
+      if (!missingBinary(viaNode)) {
+        result = viaNode;
+        values = parseProbeOutput(viaNode.stdout);
+      }
+    }
   } catch (error) {
     return { ok: false, reason: `the probe could not run inside the container (${String(error)})` };
   }
-  const values = parseProbeOutput(result.stdout);
   if (!values.has('probe')) {
     const said = `${result.stdout}\n${result.stderr}`;
-    // runc's words when the exec's binary is missing: the image has no `sh`.
-    if (/executable file not found|no such file or directory/i.test(said))
-      return { ok: false, reason: noShellReason };
+    if (missingBinary(result)) return { ok: false, reason: noShellReason };
     return { ok: false, reason: `the probe did not start (exit ${result.exitCode}: ${oneLine(said)})` };
   }
   if (!values.has('probe_end')) {
     return { ok: false, reason: `the probe stopped before it finished (exit ${result.exitCode})` };
   }
   return { ok: true, values };
+}
+
+/** runc's words when the exec's binary is missing: the image has no `sh` (or no `node`). */
+function missingBinary(result: ExecResult): boolean {
+  return /executable file not found|no such file or directory/i.test(`${result.stdout}\n${result.stderr}`);
 }
 
 /** The first value of each key wins: a later line cannot overwrite an earlier answer. */

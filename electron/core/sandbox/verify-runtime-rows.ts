@@ -2,6 +2,7 @@
 // turn an exploit into a foothold (CT-05, CT-07). Each limit is read twice,
 // from the engine's inspect and from the cgroup files the kernel enforces.
 import type { VerifyCheck, VerifyRow } from '../../../shared/sandbox-contract';
+import { engineVersion } from '../engines/builtin/engine-protocol';
 import { runtimeVersionFloor, runtimeVersionOk } from './images';
 import { runtimeAnswers } from './verify-host-rows';
 import { check, fromProbe, mib, rowOf, type Seen } from './verify-rows';
@@ -143,6 +144,13 @@ export function runtimeExploitRow(seen: Seen): VerifyRow {
 function versionCheck(seen: Seen): VerifyCheck {
   if (!seen.version.ok) return runtimeAnswers(seen, 'runtime_version');
   const { version } = seen.version;
+  // The Ollama floor is about Ollama's bugs; Airlock's own engine ships with Airlock and names itself exactly.
+  if (version === engineVersion)
+    return check(
+      'runtime_version',
+      true,
+      `The runtime is Airlock's built-in engine ${version}, the one this Airlock ships.`,
+    );
   return runtimeVersionOk(version)
     ? check('runtime_version', true, `The runtime is version ${version}, at or above ${runtimeVersionFloor}.`)
     : check(
