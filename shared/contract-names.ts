@@ -22,6 +22,11 @@ export const contractCallNames = [
   'chat.stop',
   'models.list',
   'models.demo',
+  'models.import',
+  'models.importStatus',
+  'models.cancelImport',
+  'models.inventory',
+  'models.delete',
 ] as const satisfies readonly CallName[];
 export const contractEventNames = [
   'app.heartbeat',
@@ -30,6 +35,7 @@ export const contractEventNames = [
   'sandbox.status',
   'chat.token',
   'chat.state',
+  'models.progress',
 ] as const satisfies readonly EventName[];
 
 // A name added to the contract but not here fails to compile on these lines.

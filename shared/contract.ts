@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { callDef, roles } from './call-def';
 import { chatCalls, chatStateEvent, chatTokenEvent } from './chat-contract';
-import { modelsCalls } from './models-contract';
+import { modelsCalls, modelsProgressEvent } from './models-contract';
 import {
   imageRefSchema,
   sandboxProgressSchema,
@@ -214,6 +214,7 @@ export const events = {
   'sandbox.status': sandboxStatusSchema,
   'chat.token': chatTokenEvent,
   'chat.state': chatStateEvent,
+  'models.progress': modelsProgressEvent,
 } as const;
 
 export type EventName = keyof typeof events;

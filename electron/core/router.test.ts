@@ -26,6 +26,10 @@ const validBase: Partial<Record<CallName, Record<string, unknown>>> = {
   'sandbox.pullImage': { image: 'ollama/ollama:0.20.2' },
   'sandbox.loadImage': { path: '/tmp/runtime.tar' },
   'chat.send': { text: 'hello' },
+  'models.import': { path: '/tmp/model.gguf', sha256: 'a'.repeat(64) },
+  'models.importStatus': { operationId: 'op-1' },
+  'models.cancelImport': { operationId: 'op-1' },
+  'models.delete': { id: 'model-1' },
   'app.openLink': { url: 'https://example.com/' },
 };
 const baseOf = (call: CallName): Record<string, unknown> => validBase[call] ?? {};

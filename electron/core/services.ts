@@ -9,6 +9,8 @@ import { ChatService, type ChatServiceOptions } from './chat/chat-service';
 import { preferSandbox } from './chat/runtime-source';
 import { EventHub } from './event-hub';
 import { HealthService } from './health/health-service';
+import { AnsweringModels } from './models/answering-models';
+import { ModelsService } from './models/models-service';
 import type { Role } from '../../shared/contract';
 import { createRouter, type CallContext, type Router } from './router';
 import { runTool as realRunTool, type ToolRunner } from './run-tool';
@@ -83,6 +85,14 @@ export function createCore(options: CoreOptions): Core {
     log: (line) => log(line),
     ...options.engine,
   });
+  const answering = new AnsweringModels();
+  const models = new ModelsService({
+    modelsDir: join(options.dataDir, 'models'),
+    db: store.db,
+    events,
+    log: (line) => log(line),
+    isAnswering: (name) => answering.busy(name),
+  });
   const chat = new ChatService({
     events,
     runtime: preferSandbox({ endpoint: sandbox.service.endpoint, ready: sandbox.ready }, () =>
@@ -106,10 +116,19 @@ export function createCore(options: CoreOptions): Core {
       'sandbox.remove': async () => (await sandboxed()).remove(),
       'sandbox.pullImage': async (input) => (await sandboxed()).pull(input.image),
       'sandbox.loadImage': async (input) => (await sandboxed()).load(input.path),
-      'chat.send': (input, ctx) => chat.send(input, ctx.role),
+      'chat.send': (input, ctx) => answering.track(input.model, () => chat.send(input, ctx.role)),
       'chat.stop': (input, ctx) => chat.stop(input, ctx.role),
       'models.list': () => chat.listModels(),
-      'models.demo': () => builtin.writeDemoModel(),
+      'models.demo': async () => {
+        const demo = await builtin.writeDemoModel();
+        await models.recordDemo(demo);
+        return demo;
+      },
+      'models.import': (input, ctx) => models.startImport(input, ctx.role),
+      'models.importStatus': (input) => models.status(input.operationId),
+      'models.cancelImport': (input) => models.cancel(input.operationId),
+      'models.inventory': (_input, ctx) => models.list(ctx.role),
+      'models.delete': (input) => models.delete(input.id),
     },
     log,
   );
@@ -122,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
       app.dispose();
       health.dispose();
       chat.dispose();
+      await models.dispose();
       await builtin.dispose();
       await sandbox.ready;
       await sandbox.service.dispose();

@@ -26,6 +26,16 @@ export interface ImportOptions {
   /** A download that sends nothing for this long is abandoned. */
   stallMs?: number;
   inspect?: InspectOptions;
+  /** The name in the store folder; default `<sha256>.<format>`. The caller keeps names unique. */
+  fileName?: (report: ModelReport) => string;
+  /** Called once the bytes are copied, before they are scanned. */
+  onScan?: () => void;
+  /**
+   * Called after the hash matched and the scan passed, before the rename: the
+   * inventory records the file here, so no file ever lands without a record.
+   * A throw refuses the import and the temp file goes.
+   */
+  beforeRename?: (model: ImportedModel) => Promise<void> | void;
 }
 
 export interface ImportedModel {
@@ -38,6 +48,9 @@ export interface ImportedModel {
 
 export const defaultMaxBytes = 256 * 1024 ** 3;
 
+/** Temp files are `.import-<pid>-<uuid>.partial` in the store folder. */
+export const tempPrefix = '.import-';
+
 export async function importModel(source: ImportSource, options: ImportOptions): Promise<ImportedModel> {
   // Everything the caller gave us is checked before the first byte moves.
   const expected = parseSha256(options.sha256);
@@ -48,7 +61,8 @@ export async function importModel(source: ImportSource, options: ImportOptions):
   options.signal?.addEventListener('abort', onAbort, { once: true });
 
   await mkdir(options.storeDir, { recursive: true, mode: 0o700 });
-  const tempPath = join(options.storeDir, `.import-${randomUUID()}.partial`);
+  // The pid lets a restart tell a dead import's temp file from a live one in another process.
+  const tempPath = join(options.storeDir, `${tempPrefix}${process.pid}-${randomUUID()}.partial`);
   let input: FileHandle | undefined;
   let temp: FileHandle | undefined;
   try {
@@ -85,6 +99,7 @@ export async function importModel(source: ImportSource, options: ImportOptions):
         { reason: 'digest_mismatch', expected, found: sha256 },
       );
     }
+    options.onScan?.();
     const report = await inspectFile(tempPath, options.inspect);
     if (!report.accepted) {
       throw new AirlockError('invalid_input', report.reason!, {
@@ -92,9 +107,11 @@ export async function importModel(source: ImportSource, options: ImportOptions):
         format: report.format,
       });
     }
-    const path = join(options.storeDir, `${expected}.${report.format}`);
+    const path = join(options.storeDir, options.fileName?.(report) ?? `${expected}.${report.format}`);
+    const imported = { path, sha256: expected, size: bytes, report };
+    await options.beforeRename?.(imported);
     await rename(tempPath, path);
-    return { path, sha256: expected, size: bytes, report };
+    return imported;
   } catch (error) {
     if (controller.signal.aborted && !(error instanceof AirlockError && error.code === 'cancelled')) {
       throw new AirlockError('cancelled', 'The import was cancelled.');

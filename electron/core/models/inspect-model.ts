@@ -23,6 +23,8 @@ export interface ModelReport {
   reason?: string;
   gguf?: GgufSummary;
   templateFindings?: TemplateFinding[];
+  /** How many chat templates the GGUF carries (0: none to scan). */
+  chatTemplateCount?: number;
   safetensors?: Omit<SafetensorsInfo, 'tensors'> & { tensorCount: number };
   /** Only when `inspectPickles` is set: what a refused pickle would have imported. */
   pickle?: PickleScan | ArchiveScan;
@@ -68,10 +70,11 @@ async function inspectGguf(
 ): Promise<ModelReport> {
   const header = await parseGguf(source);
   const gguf = summarizeGguf(header);
-  const templateFindings = chatTemplates(header).flatMap(({ key, template }) =>
-    scanChatTemplate(key, template),
-  );
-  if (templateFindings.length === 0) return { ...base, accepted: true, gguf, templateFindings };
+  const templates = chatTemplates(header);
+  const templateFindings = templates.flatMap(({ key, template }) => scanChatTemplate(key, template));
+  const chatTemplateCount = templates.length;
+  if (templateFindings.length === 0)
+    return { ...base, accepted: true, gguf, templateFindings, chatTemplateCount };
   const why = [...new Set(templateFindings.map((f) => f.why))].join('; ');
   return {
     ...base,
@@ -80,6 +83,7 @@ async function inspectGguf(
     reason: `This model's chat template contains code that could take over a chat program (it ${why}), so Airlock quarantines it. Real chat templates never need this (CVE-2024-34359).`,
     gguf,
     templateFindings,
+    chatTemplateCount,
   };
 }
 

@@ -56,7 +56,7 @@ describe('openDatabase', () => {
       expect(pragmaValue(store.db, 'foreign_keys')).toBe(1);
       expect(Number(pragmaValue(store.db, 'busy_timeout'))).toBeGreaterThan(0);
       expect(pragmaValue(store.db, 'user_version')).toBe(migrations.length);
-      expect(tables(store.db)).toEqual(['settings', 'switch_intents']);
+      expect(tables(store.db)).toEqual(['models', 'settings', 'switch_intents']);
       store.db.exec("INSERT INTO settings VALUES ('k', '1', 0)"); // makes SQLite write the WAL
       for (const file of [databaseFileName, `${databaseFileName}-wal`, `${databaseFileName}-shm`]) {
         expect(mode(join(dir, file)), file).toBe(0o600);
@@ -101,8 +101,8 @@ describe('openDatabase', () => {
     openDatabase(dir, { migrations: migrations.slice(0, 1) }).close();
     const store = openDatabase(dir);
     try {
-      expect(tables(store.db)).toEqual(['settings', 'switch_intents']);
-      expect(pragmaValue(store.db, 'user_version')).toBe(2);
+      expect(tables(store.db)).toEqual(['models', 'settings', 'switch_intents']);
+      expect(pragmaValue(store.db, 'user_version')).toBe(migrations.length);
     } finally {
       store.close();
     }
@@ -113,15 +113,19 @@ describe('openDatabase', () => {
     openDatabase(dir).close();
     const broken = [
       ...migrations,
-      { version: 3, name: 'broken', sql: 'CREATE TABLE half (a); INSERT INTO missing VALUES (1);' },
+      {
+        version: migrations.length + 1,
+        name: 'broken',
+        sql: 'CREATE TABLE half (a); INSERT INTO missing VALUES (1);',
+      },
     ];
     const error = refusal(() => openDatabase(dir, { migrations: broken }));
     expect(error.code).toBe('unavailable');
-    expect(error.message).toMatch(/schema update 3 \(broken\) failed: .*missing/);
+    expect(error.message).toMatch(/schema update \d+ \(broken\) failed: .*missing/);
 
     const store = openDatabase(dir);
     try {
-      expect(pragmaValue(store.db, 'user_version')).toBe(2);
+      expect(pragmaValue(store.db, 'user_version')).toBe(migrations.length);
       expect(tables(store.db)).not.toContain('half');
     } finally {
       store.close();

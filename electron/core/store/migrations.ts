@@ -52,4 +52,35 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'a finished level switch cannot be changed'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'models',
+    // The model inventory (MI-06). A row is written as 'importing' before its
+    // file is renamed into the model folder and becomes 'ready' after, so a
+    // crash at any point leaves a state the next start can settle.
+    sql: `
+      CREATE TABLE models (
+        id TEXT PRIMARY KEY NOT NULL,
+        name TEXT NOT NULL,
+        file_name TEXT NOT NULL UNIQUE,
+        state TEXT NOT NULL CHECK (state IN ('importing', 'ready')),
+        importer_pid INTEGER NULL,
+        source_kind TEXT NOT NULL CHECK (source_kind IN ('file', 'url', 'demo', 'found')),
+        source_ref TEXT NOT NULL,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        size INTEGER NOT NULL CHECK (size >= 0),
+        format TEXT NOT NULL CHECK (format IN ('gguf', 'safetensors')),
+        architecture TEXT NULL,
+        parameter_count INTEGER NULL,
+        quantization TEXT NULL,
+        context_length INTEGER NULL,
+        template_verdict TEXT NOT NULL CHECK (template_verdict IN ('none', 'safe', 'flagged')),
+        scan_verdict TEXT NOT NULL CHECK (scan_verdict IN ('passed', 'quarantined')),
+        scan_findings TEXT NOT NULL CHECK (json_valid(scan_findings)),
+        imported_at INTEGER NOT NULL,
+        imported_by TEXT NOT NULL
+      );
+      CREATE INDEX models_sha256 ON models (sha256);
+    `,
+  },
 ];
