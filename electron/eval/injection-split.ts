@@ -1,7 +1,5 @@
-// Which prompt-attack rows the injection model may learn from, and which part
-// of dev is held out for honest figures. Shared by the training script and by
-// anyone re-measuring the held-out part.
-import { hash } from '../../shared/guard/injection/features';
+// Which prompt-attack rows the injection model may learn from (the held-out
+// part is chosen by near-duplicate group, in holdout-groups.ts).
 
 /** Sources whose licence permits training (data README): MIT, or MIT repo over ODC-BY data. */
 export const trainableSources: ReadonlySet<string> = new Set([
@@ -11,8 +9,3 @@ export const trainableSources: ReadonlySet<string> = new Set([
   'notinject',
   'wildguard_benign',
 ]);
-
-/** Salted hash of the row id: the same rows stay held out on every run and every machine. */
-export function isHeldOut(id: string, fraction: number): boolean {
-  return (hash('airlock-holdout:' + id) % 1000) / 1000 < fraction;
-}

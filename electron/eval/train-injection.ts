@@ -1,100 +1,34 @@
 // Trains the injection model (shared/guard/injection/model-weights.ts): logistic
-// regression over hashed n-grams, seeded, so a rerun writes the same bytes.
+// regression over hashed n-grams and the rule signals, seeded, so a rerun
+// writes the same bytes.
 //
 //   node_modules/.bin/esbuild electron/eval/train-injection.ts --bundle --platform=node \
 //     --format=cjs --outfile=dist/eval/train-injection.cjs && \
-//   node dist/eval/train-injection.cjs --data ../shared/eval [--write] [--holdout 0.3]
+//   nice -n 10 node dist/eval/train-injection.cjs --data ../shared/eval [--seed N] [--write | --out FILE] [--mistakes]
+//     [--fpr 0.02] [--epochs 30] [--l2 1e-5]
 //
 // Licences: trains only on rows from the sources in `trainableSources` (MIT /
-// ODC-BY per the data README); ToxicChat (CC-BY-NC) and Tensor Trust (no
-// licence) are used for measurement only. A salted hash of each row id keeps
-// `--holdout` of dev out of training, and figures are printed for that part.
+// ODC-BY per the data README) and on our own seeded synthetic rows; ToxicChat
+// (CC-BY-NC) and Tensor Trust (no licence) are only measured. First the whole
+// procedure runs with `--holdout` of the permitted rows held out by
+// near-duplicate group (holdout-groups.ts) and prints figures for that part and
+// for the never-trained sources; then the shipped model trains on every
+// permitted row.
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  featureBits,
-  featureCount,
-  featurize,
-  hash,
-  type SparseVector,
-} from '../../shared/guard/injection/features';
-import { encodeInt8, sigmoid } from '../../shared/guard/injection/model';
-import { normalize } from '../../shared/guard/normalize';
-import { scoreRules } from '../../shared/guard/injection/detect';
-import { extraBenign, extraInjection } from './injection-extra';
+import { join, resolve } from 'node:path';
 import { parseAttackRow, type AttackRow } from './attacks-eval';
-import { isHeldOut, trainableSources } from './injection-split';
-import { mulberry32 } from '../../shared/seeded-random';
-
-const seed = 20241123;
-const epochs = 30;
-const l2 = 1e-5;
-const rate = 0.3;
-/** Target false-positive rate on out-of-fold benign rows when placing the bias. */
-const targetFpr = 0.02;
-
-interface Example {
-  x: SparseVector;
-  y: number;
-  row?: AttackRow;
-}
-
-function example(text: string, y: number, row?: AttackRow): Example {
-  const n = normalize(text);
-  return { x: featurize(n.leet, n.original, scoreRules(n).families), y, row };
-}
-
-/** Class-balanced SGD with AdaGrad steps; returns dense weights and bias. */
-function train(data: Example[]): { w: Float64Array; b: number } {
-  const w = new Float64Array(featureCount);
-  const g2 = new Float64Array(featureCount).fill(1e-8);
-  let b = 0;
-  let gb = 1e-8;
-  const pos = data.filter((e) => e.y === 1).length;
-  const classWeight = [data.length / (2 * (data.length - pos)), data.length / (2 * pos)];
-  const random = mulberry32(seed);
-  const order = data.map((_, i) => i);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    for (const k of order) {
-      const { x, y } = data[k]!;
-      let z = b;
-      for (let j = 0; j < x.index.length; j++) z += w[x.index[j]!]! * x.value[j]!;
-      const g = (sigmoid(z) - y) * classWeight[y]!;
-      for (let j = 0; j < x.index.length; j++) {
-        const i = x.index[j]!;
-        const grad = g * x.value[j]! + l2 * w[i]!;
-        g2[i]! += grad * grad;
-        w[i]! -= (rate * grad) / Math.sqrt(g2[i]!);
-      }
-      gb += g * g;
-      b -= (rate * g) / Math.sqrt(gb);
-    }
-  }
-  return { w, b };
-}
-
-const logit = (m: { w: Float64Array; b: number }, x: SparseVector): number => {
-  let z = m.b;
-  for (let j = 0; j < x.index.length; j++) z += m.w[x.index[j]!]! * x.value[j]!;
-  return z;
-};
-
-/** 5-fold out-of-fold logits, so the bias shift is chosen on rows each model did not see. */
-function outOfFold(data: Example[]): number[] {
-  const folds = 5;
-  const z = new Array<number>(data.length).fill(0);
-  for (let f = 0; f < folds; f++) {
-    const model = train(data.filter((_, i) => i % folds !== f));
-    data.forEach((e, i) => {
-      if (i % folds === f) z[i] = logit(model, e.x);
-    });
-  }
-  return z;
-}
+import { groupHeldOut, nearDuplicateGroups } from './holdout-groups';
+import { trainableSources } from './injection-split';
+import { extraBenign, extraInjection } from './injection-extra';
+import { syntheticInjectionRows } from './injection-synthetic';
+import {
+  defaultInjectionOptions,
+  injectionExample,
+  logit,
+  trainShipped,
+  weightsFile,
+  type InjectionExample,
+} from './train-injection-lib';
 
 function readRows(dir: string): AttackRow[] {
   const files = readdirSync(dir).filter((f) => f.startsWith('prompt-attacks') && f.endsWith('.jsonl'));
@@ -107,53 +41,88 @@ function readRows(dir: string): AttackRow[] {
   );
 }
 
+function line(label: string, rows: Array<{ y: number; hit: boolean }>): string {
+  const pos = rows.filter((r) => r.y === 1);
+  const neg = rows.filter((r) => r.y === 0);
+  const tp = pos.filter((r) => r.hit).length;
+  const fp = neg.filter((r) => r.hit).length;
+  const recall = pos.length ? (tp / pos.length).toFixed(3) : '  -  ';
+  const fpr = neg.length ? (fp / neg.length).toFixed(3) : '  -  ';
+  return `  ${label.padEnd(28)} recall ${recall} (${tp}/${pos.length})  fpr ${fpr} (${fp}/${neg.length})`;
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const flag = (name: string): string | undefined => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
   };
-  const dir = flag('--data') ?? join(process.cwd(), '..', 'shared', 'eval');
+  const dir = resolve(flag('--data') ?? join(process.cwd(), '..', 'shared', 'eval'));
   const holdout = Number(flag('--holdout') ?? '0.3');
+  const d = defaultInjectionOptions;
+  const opt = {
+    ...d,
+    seed: Number(flag('--seed') ?? d.seed),
+    targetFpr: Number(flag('--fpr') ?? d.targetFpr),
+    epochs: Number(flag('--epochs') ?? d.epochs),
+    l2: Number(flag('--l2') ?? d.l2),
+  };
+  const out =
+    flag('--out') ?? (args.includes('--write') ? 'shared/guard/injection/model-weights.ts' : undefined);
+
   const rows = readRows(dir);
-  const trainRows = rows.filter((r) => trainableSources.has(r.source) && !isHeldOut(r.id, holdout));
-  const data = [
-    ...trainRows.map((r) => example(r.text, r.label === 'injection' ? 1 : 0, r)),
-    ...extraBenign.map((t) => example(t, 0)),
-    ...extraInjection.map((t) => example(t, 1)),
+  const permitted = rows.filter((r) => trainableSources.has(r.source));
+  const measured = rows.filter((r) => !trainableSources.has(r.source));
+  const groups = nearDuplicateGroups(permitted.map((r) => r.text)).map((g) => permitted[g]!.id);
+  const ours: InjectionExample[] = [
+    ...extraBenign.map((t, i) => injectionExample(t, 0, `extra-benign:${i}`)),
+    ...extraInjection.map((t, i) => injectionExample(t, 1, `extra-injection:${i}`)),
+    ...syntheticInjectionRows(opt.seed).map((r, i) =>
+      injectionExample(r.text, r.y, `synthetic:${r.group}:${i}`),
+    ),
   ];
+  const examples = permitted.map((r, i) =>
+    injectionExample(r.text, r.label === 'injection' ? 1 : 0, groups[i]!),
+  );
   console.error(
-    `training on ${data.length} rows (${trainRows.length} licensed dev rows, holdout ${holdout})`,
+    `${permitted.length} licensed rows in ${new Set(groups).size} near-duplicate groups, ${ours.length} of ours; ` +
+      `measured only: ${measured.length} (${[...new Set(measured.map((r) => r.source))].join(', ')})`,
   );
 
-  const oof = outOfFold(data);
-  const benign = oof.filter((_, i) => data[i]!.y === 0).sort((a, b) => b - a);
-  const cut = benign[Math.floor(targetFpr * benign.length)] ?? 0;
-  const model = train(data);
-  // Shift the bias so that the out-of-fold cut lands on probability 0.5.
-  model.b -= cut;
-  const oofRecall =
-    oof.filter((z, i) => data[i]!.y === 1 && z > cut).length / data.filter((e) => e.y === 1).length;
-  console.error(
-    `out-of-fold: recall ${oofRecall.toFixed(3)} at fpr ≈ ${targetFpr} (bias shift ${cut.toFixed(3)})`,
-  );
+  // 1. The procedure with a group held out, for honest figures.
+  const held = permitted.map((_, i) => groupHeldOut(groups[i]!, holdout));
+  const trial = trainShipped([...examples.filter((_, i) => !held[i]), ...ours], opt);
+  const score = (x: InjectionExample): boolean => logit(trial.model, x.x) >= 0;
+  const heldRows = permitted.flatMap((r, i) => (held[i] ? [{ r, e: examples[i]! }] : []));
+  const measuredRows = measured.map((r) => ({
+    r,
+    e: injectionExample(r.text, r.label === 'injection' ? 1 : 0, r.id),
+  }));
+  const judged = [...heldRows, ...measuredRows].map(({ r, e }) => ({ r, y: e.y, hit: score(e) }));
+  console.error(`held-out figures (trained without ${holdout} of the licensed groups):`);
+  for (const source of [...new Set(judged.map((j) => j.r.source))].sort())
+    console.error(
+      line(
+        source,
+        judged.filter((j) => j.r.source === source),
+      ),
+    );
+  console.error(line('held-out licensed rows', judged.slice(0, heldRows.length)));
+  console.error(line('never-trained sources', judged.slice(heldRows.length)));
+  console.error(line('all held-out rows', judged));
+  if (args.includes('--mistakes'))
+    for (const j of judged.filter((j) => j.hit !== (j.y === 1)))
+      console.error(
+        `  ${j.hit ? 'false positive' : 'miss'} ${j.r.id}: ${j.r.text.replace(/\s+/g, ' ').slice(0, 120)}`,
+      );
 
-  let max = 0;
-  for (const v of model.w) max = Math.max(max, Math.abs(v));
-  const scale = max / 127 || 1;
-  const q = new Int8Array(featureCount);
-  for (let i = 0; i < featureCount; i++)
-    q[i] = Math.max(-127, Math.min(127, Math.round(model.w[i]! / scale)));
-  const version = `lr-${featureBits}b-${hash(encodeInt8(q)).toString(16)}`;
-  const body =
-    `// Written by electron/eval/train-injection.ts (seed ${seed}); do not edit by hand.\n` +
-    `import type { InjectionWeights } from './model';\n\n` +
-    `export const injectionWeights: InjectionWeights = {\n` +
-    `  version: '${version}',\n  featureBits: ${featureBits},\n  scale: ${scale},\n  bias: ${model.b},\n` +
-    `  weights:\n    '${encodeInt8(q)}',\n};\n`;
-  if (args.includes('--write')) {
-    writeFileSync(join(process.cwd(), 'shared/guard/injection/model-weights.ts'), body);
-    console.error(`wrote model-weights.ts (${version}, ${(body.length / 1024).toFixed(0)} KB)`);
+  // 2. The shipped model, on every permitted row.
+  const shipped = trainShipped([...examples, ...ours], opt);
+  const body = weightsFile(shipped.model, opt.seed);
+  console.error(`bias shift ${shipped.cut.toFixed(3)} for out-of-fold fpr ${opt.targetFpr}`);
+  if (out) {
+    writeFileSync(resolve(out), body);
+    console.error(`wrote ${out} (${(body.length / 1024).toFixed(0)} KB)`);
   }
 }
 

@@ -103,6 +103,14 @@ describe('injection robustness', () => {
     expect(s.score).toBeGreaterThanOrEqual(0);
   });
 
+  it('flags a flood of one token or of a short repeated cycle, not ordinary repetition', () => {
+    const flood = (text: string): boolean =>
+      scoreInjection(text).signals.some((s) => s.family === 'adversarial_noise');
+    expect(flood('ok then ' + 'ö '.repeat(30))).toBe(true);
+    expect(flood('please ' + ') ] } '.repeat(12))).toBe(true);
+    expect(flood('very '.repeat(5) + 'good, ' + 'no no no no. '.repeat(2))).toBe(false);
+  });
+
   it('has only global patterns without nested repeats', () => {
     for (const rule of signalRules) {
       expect(rule.pattern.flags).toContain('g');

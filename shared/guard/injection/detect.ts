@@ -88,15 +88,22 @@ function ruleSignals(n: Normalized, offset?: { start: number; end: number }): Si
   return found;
 }
 
-/** Floods of one repeated token ("ö ö ö …", "a a a …"), used to push a model off its instructions. */
+/** Longest repeating cycle of words the flood rule sees (") ] } ) ] }" repeats with period 3). */
+const maxPeriod = 3;
+/** Words in a flood (the repeated cycle included) before the rule fires. */
+const floodLength = 24;
+
+/** Floods of one repeated token or short cycle ("ö ö ö …", ") ] } ) ] } …"), used to push a model off its instructions. */
 function repetition(n: Normalized): Signal[] {
   // Words (split on space and newline, compared by their first 32 code units) are compared
-  // in place: building each one as a string cost more than the rest of the rule pass.
-  const t = n.leet;
-  let run = 1;
-  let runStart = 0;
-  let prevStart = -1;
-  let prevLength = 0;
+  // in place: building each one as a string cost more than the rest of the rule pass. The folded
+  // view, not leet: leet joins spaced single letters, so "ö ö ö" would read as one word.
+  const t = n.folded;
+  const starts = new Int32Array(maxPeriod + 1).fill(-1);
+  const lengths = new Int32Array(maxPeriod + 1);
+  const runs = new Int32Array(maxPeriod + 1);
+  const runStarts = new Int32Array(maxPeriod + 1);
+  let words = 0;
   let wordStart = -1;
   for (let i = 0; i <= t.length; i++) {
     const c = i < t.length ? t.charCodeAt(i) : 32;
@@ -106,15 +113,23 @@ function repetition(n: Normalized): Signal[] {
     }
     if (wordStart < 0) continue;
     const length = Math.min(32, i - wordStart);
-    if (prevStart >= 0 && sameUnits(t, prevStart, prevLength, wordStart, length)) run++;
-    else [run, runStart] = [1, wordStart];
-    prevStart = wordStart;
-    prevLength = length;
-    wordStart = -1;
-    if (run === 24) {
-      const at = n.toOriginal(runStart, i, 'leet');
-      return [{ family: 'adversarial_noise', weight: 0.5, start: at.start, end: at.end }];
+    // starts/lengths form a ring of the last maxPeriod + 1 words.
+    for (let p = 1; p <= maxPeriod && p <= words; p++) {
+      const back = (words - p) % (maxPeriod + 1);
+      if (sameUnits(t, starts[back]!, lengths[back]!, wordStart, length)) {
+        if (runs[p] === 0) runStarts[p] = starts[back]!;
+        runs[p]!++;
+      } else runs[p] = 0;
+      if (runs[p]! + p >= floodLength) {
+        const at = n.toOriginal(runStarts[p]!, i, 'folded');
+        return [{ family: 'adversarial_noise', weight: 0.5, start: at.start, end: at.end }];
+      }
     }
+    const slot = words % (maxPeriod + 1);
+    starts[slot] = wordStart;
+    lengths[slot] = length;
+    words++;
+    wordStart = -1;
   }
   return [];
 }
@@ -161,7 +176,7 @@ export function scoreInjection(text: string | Normalized): InjectionScore {
   // The input pipeline passes the Normalized it already built, so the text is folded once.
   const n = typeof text === 'object' && text !== null ? text : normalize(text);
   const { signals, families, ruleScore } = scoreRules(n);
-  const learned = modelScore(featurize(n.leet, n.original, families));
+  const learned = modelScore(featurize(n.leet, n.original, families, ruleScore));
   // The model weighs the rule families as features; rules alone decide only when they are near certain.
   const score = ruleScore >= ruleAlone ? Math.max(ruleScore, learned) : learned;
   return { score, ruleScore, modelScore: learned, signals };

@@ -3,8 +3,7 @@
 // few shape measures. Training (electron/eval/train-injection.ts) and inference
 // share this file, so both always see the very same vector. The n-grams are
 // hashed in place (FNV-1a continued over the text, no substring per n-gram)
-// into a dense table; the vector is bit-identical to the string-keyed Map
-// version it replaced, so the shipped weights did not need retraining.
+// into a dense table.
 
 /** 2^16 buckets: small enough to ship as int8 (~88 KB base64), wide enough for few collisions. */
 export const featureBits = 16;
@@ -108,7 +107,12 @@ function shape(original: string): void {
 }
 
 /** The feature vector of one message, L2-normalized. `signals` are rule families that fired. */
-export function featurize(leet: string, original: string, signals: readonly string[]): SparseVector {
+export function featurize(
+  leet: string,
+  original: string,
+  signals: readonly string[],
+  ruleScore = 0,
+): SparseVector {
   const text =
     leet.length > headChars + tailChars ? leet.slice(0, headChars) + ' ' + leet.slice(-tailChars) : leet;
   // Clear what an interrupted earlier call may have left (normally already cleared below).
@@ -138,7 +142,6 @@ export function featurize(leet: string, original: string, signals: readonly stri
     h = Math.imul(h ^ squeezed[i + 2]!, FNV_PRIME);
     addHash(Math.imul(h ^ squeezed[i + 3]!, FNV_PRIME), 0.5);
   }
-  for (const s of signals) add('sig:' + s, 2);
   shape(original.length > 100_000 ? original.slice(-1000) : original);
 
   const index = new Int32Array(used);
@@ -157,8 +160,41 @@ export function featurize(leet: string, original: string, signals: readonly stri
   }
   const scale = norm > 0 ? 1 / Math.sqrt(norm) : 0;
   for (let j = 0; j < value.length; j++) value[j] = value[j]! * scale;
-  return { index, value };
+  return withSignals(index, value, signals, ruleScore);
 }
+
+/** Rule-score levels that each get a feature of their own, so the model learns how far to trust the rules. */
+const ruleLevels = [0.5, 0.8, 0.95];
+
+/**
+ * The rule families that fired, and the level their combined score reached, as
+ * features of fixed size appended after the n-grams are normalized: a rule hit
+ * says as much in a 5 KB jailbreak as in one line, where a normalized feature
+ * would fade with length.
+ */
+function withSignals(
+  index: Int32Array,
+  value: Float32Array,
+  signals: readonly string[],
+  ruleScore: number,
+): SparseVector {
+  const extra: number[] = [];
+  for (const s of signals) extra.push(hash('sig:' + s));
+  for (const level of ruleLevels) if (ruleScore >= level) extra.push(hash(`rule>=${level}`));
+  if (extra.length === 0) return { index, value };
+  const allIndex = new Int32Array(index.length + extra.length);
+  const allValue = new Float32Array(index.length + extra.length);
+  allIndex.set(index);
+  allValue.set(value);
+  extra.forEach((h, k) => {
+    allIndex[index.length + k] = h & (featureCount - 1);
+    allValue[index.length + k] = h & 0x80000000 ? -signalValue : signalValue;
+  });
+  return { index: allIndex, value: allValue };
+}
+
+/** The size of one rule feature, against the n-grams' unit-length vector. */
+const signalValue = 0.5;
 
 /** log1p of small counts (multiples of 0.5) from a table: the same numbers, without a log per bucket. */
 const log1pHalves = Float64Array.from({ length: 128 }, (_, k) => Math.log1p(k / 2));
