@@ -17,6 +17,10 @@ export const chatSendInput = z.strictObject({
   text: z.string().min(1).max(maxMessageChars).describe('your message'),
   conversationId: idSchema.optional().describe('carry on this conversation (default: a new one)'),
   model: modelNameSchema.optional().describe('which model answers (default: the first one installed)'),
+  replaceLast: z
+    .boolean()
+    .optional()
+    .describe('retry or edit: this replaces the last message and its answer (needs conversationId)'),
 });
 
 export const chatOutcomes = ['answered', 'blocked', 'stopped', 'failed'] as const;
@@ -67,6 +71,28 @@ export const chatStateEvent = z.object({
   message: z.string().optional(),
 });
 
+export const conversationSummarySchema = z.object({
+  id: z.string(),
+  /** The start of the first message as the model received it (personal data already hidden). */
+  title: z.string(),
+  model: z.string().optional(),
+  updatedAt: z.number(),
+  messages: z.number().int(),
+});
+
+export const chatTurnSchema = z.object({
+  id: z.string(),
+  role: z.enum(['user', 'assistant']),
+  at: z.number(),
+  /** User: what the model received. Assistant: only text that passed the output filter. */
+  text: z.string(),
+  /** User: false when the message was blocked and never sent. */
+  sent: z.boolean().optional(),
+  outcome: z.enum(chatOutcomes).optional(),
+  incomplete: z.boolean().optional(),
+  model: z.string().optional(),
+});
+
 export const chatCalls = {
   'chat.send': callDef({
     summary: 'Send a message; the answer streams as chat.token events and this resolves when it ends.',
@@ -79,5 +105,18 @@ export const chatCalls = {
     minRole: 'kid',
     input: chatStopInput,
     output: z.object({ stopped: z.boolean() }),
+  }),
+  'chat.conversations': callDef({
+    summary:
+      'Your conversations, newest first: a title from the first message, the model, when it last changed.',
+    minRole: 'kid',
+    input: z.strictObject({}),
+    output: z.object({ conversations: z.array(conversationSummarySchema) }),
+  }),
+  'chat.history': callDef({
+    summary: 'The messages of one of your conversations, oldest first.',
+    minRole: 'kid',
+    input: z.strictObject({ conversationId: idSchema.describe('the conversation to open') }),
+    output: z.object({ conversationId: z.string(), turns: z.array(chatTurnSchema) }),
   }),
 } as const;

@@ -20,6 +20,8 @@ export const contractCallNames = [
   'sandbox.loadImage',
   'chat.send',
   'chat.stop',
+  'chat.conversations',
+  'chat.history',
   'models.list',
   'models.demo',
   'models.import',

@@ -31,6 +31,7 @@ const validBase: Partial<Record<CallName, Record<string, unknown>>> = {
   'models.cancelImport': { operationId: 'op-1' },
   'models.delete': { id: 'model-1' },
   'app.openLink': { url: 'https://example.com/' },
+  'chat.history': { conversationId: 'c-1' },
 };
 const baseOf = (call: CallName): Record<string, unknown> => validBase[call] ?? {};
 

@@ -6,6 +6,7 @@ import { AppService, type Carrier } from './app/app-service';
 import { openLink, type SystemOpener } from './app/open-link';
 import { BuiltinRuntime, type BuiltinRuntimeOptions } from './chat/builtin-runtime';
 import { ChatService, type ChatServiceOptions } from './chat/chat-service';
+import { conversationHistory, listConversations } from './chat/conversation-queries';
 import { preferSandbox } from './chat/runtime-source';
 import { EventHub } from './event-hub';
 import { HealthService } from './health/health-service';
@@ -118,6 +119,8 @@ export function createCore(options: CoreOptions): Core {
       'sandbox.loadImage': async (input) => (await sandboxed()).load(input.path),
       'chat.send': (input, ctx) => answering.track(input.model, () => chat.send(input, ctx.role)),
       'chat.stop': (input, ctx) => chat.stop(input, ctx.role),
+      'chat.conversations': (_input, ctx) => listConversations(chat.conversations, ctx.role),
+      'chat.history': (input, ctx) => conversationHistory(chat.conversations, input.conversationId, ctx.role),
       'models.list': () => chat.listModels(),
       'models.demo': async () => {
         const demo = await builtin.writeDemoModel();

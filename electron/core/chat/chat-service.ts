@@ -65,6 +65,8 @@ export class ChatService {
     const conversation = this.conversationFor(input.conversationId, profile);
     if ([...this.flights.values()].some((f) => f.profile === profile))
       throw new AirlockError('conflict', 'An answer is still being written. Wait for it, or stop it first.');
+    if (input.replaceLast === true && !this.conversations.dropLastExchange(conversation.id))
+      throw new AirlockError('invalid_input', 'There is no message to try again yet. Send one first.');
     const messageId = randomUUID();
     const controller = new AbortController();
     this.flights.set(messageId, { profile, controller });

@@ -40,6 +40,10 @@ export interface ConversationStore {
   setModel(id: string, model: string): void;
   append(id: string, turn: ChatTurn): void;
   turns(id: string): readonly ChatTurn[];
+  /** Retry and edit: removes the last user message and everything after it; false when there is none. */
+  dropLastExchange(id: string): boolean;
+  /** This profile's conversations, newest first. */
+  list(profile: Role): readonly Conversation[];
 }
 
 export class MemoryConversationStore implements ConversationStore {
@@ -66,6 +70,25 @@ export class MemoryConversationStore implements ConversationStore {
 
   turns(id: string): readonly ChatTurn[] {
     return this.conversations.get(id)?.turns ?? [];
+  }
+
+  dropLastExchange(id: string): boolean {
+    const turns = this.conversations.get(id)?.turns;
+    const last = turns?.findLastIndex((turn) => turn.role === 'user') ?? -1;
+    if (!turns || last < 0) return false;
+    turns.splice(last);
+    return true;
+  }
+
+  list(profile: Role): readonly Conversation[] {
+    const lastAt = (id: string, createdAt: number) =>
+      this.conversations.get(id)?.turns.at(-1)?.at ?? createdAt;
+    // Reversed first so that, within one millisecond, the later conversation still comes first.
+    return [...this.conversations.values()]
+      .reverse()
+      .map((entry) => entry.conversation)
+      .filter((conversation) => conversation.profile === profile)
+      .sort((a, b) => lastAt(b.id, b.createdAt) - lastAt(a.id, a.createdAt));
   }
 }
 

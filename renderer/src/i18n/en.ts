@@ -4,6 +4,7 @@
 // en-chat.ts, to keep this file readable.
 import { enChat } from './en-chat';
 import { enChatAnswer } from './en-chat-answer';
+import { enChatHistory } from './en-chat-history';
 import { enImages } from './en-images';
 
 export const en = {
@@ -352,6 +353,7 @@ export const en = {
   ...enImages,
   ...enChat,
   ...enChatAnswer,
+  ...enChatHistory,
 
   'security.logs': 'Logs',
   'security.logs.title': 'Runtime logs',

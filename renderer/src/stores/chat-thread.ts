@@ -2,6 +2,9 @@
 // written, fed by chat.token and chat.state events and settled by what
 // chat.send resolves with. Pure functions, so tests need no api.
 import type { ChatSendOutput } from '../../../shared/chat-contract';
+import type { CallOutput } from '../../../shared/contract';
+
+type ChatHistoryOutput = CallOutput<'chat.history'>;
 
 export type MessageStatus = 'thinking' | 'streaming' | 'done' | 'blocked' | 'stopped' | 'failed';
 
@@ -152,4 +155,33 @@ export function failSend(thread: ChatThread, localId: string, sentence: string):
     ),
     ...(thread.activeId === localId ? { activeId: undefined, activeMessageId: undefined } : {}),
   };
+}
+
+/** Retry and edit: the last message the user sent and everything after it leave the thread. */
+export function dropLastExchange(thread: ChatThread): ChatThread {
+  const last = thread.messages.findLastIndex((message) => message.role === 'user');
+  return last < 0 ? thread : { ...thread, messages: thread.messages.slice(0, last) };
+}
+
+/** The last user message, when it may be edited or its answer retried (nothing is being written). */
+export function lastUserMessage(thread: ChatThread): ChatMessage | undefined {
+  if (isBusy(thread) || !thread.conversationId) return undefined;
+  return thread.messages.findLast((message) => message.role === 'user');
+}
+
+/** A conversation read back from the core (chat.history), as this window shows one. */
+export function threadFromHistory(output: ChatHistoryOutput): ChatThread {
+  const messages = output.turns.map((turn): ChatMessage => {
+    if (turn.role === 'user')
+      return { id: turn.id, role: 'user', text: turn.text, status: turn.sent === false ? 'blocked' : 'done' };
+    return {
+      id: turn.id,
+      role: 'assistant',
+      text: turn.text,
+      status: statusOf[turn.outcome ?? 'answered'],
+      incomplete: turn.incomplete || undefined,
+      model: turn.model,
+    };
+  });
+  return { conversationId: output.conversationId, messages };
 }

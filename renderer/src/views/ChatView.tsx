@@ -12,6 +12,7 @@ import { t } from '../i18n/t';
 import { useChat } from '../stores/chat-store';
 import { isBusy } from '../stores/chat-thread';
 import { Composer } from './chat/Composer';
+import { ConversationList } from './chat/ConversationList';
 import { LinkDialog } from './chat/LinkDialog';
 import { MessageList } from './chat/MessageList';
 import './chat/chat.css';
@@ -26,8 +27,12 @@ export default function ChatView() {
     loadModels,
     installDemo,
     send,
+    retry,
+    editLast,
     stop,
     newChat,
+    conversations,
+    openConversation,
   } = useChat();
   useEffect(() => follow(), [follow]);
 
@@ -103,8 +108,23 @@ export default function ChatView() {
   return (
     <div className="view chat">
       {header}
-      <MessageList thread={thread} model={model.name} />
-      <Composer busy={busy} onSend={(text) => void send(text)} onStop={() => void stop()} />
+      <div className="chat-layout">
+        <ConversationList
+          conversations={conversations}
+          currentId={thread.conversationId}
+          disabled={busy}
+          onOpen={(id) => void openConversation(id)}
+        />
+        <div className="chat-main">
+          <MessageList
+            thread={thread}
+            model={model.name}
+            onRetry={() => void retry()}
+            onEdit={(text) => void editLast(text)}
+          />
+          <Composer busy={busy} onSend={(text) => void send(text)} onStop={() => void stop()} />
+        </div>
+      </div>
       <LinkDialog />
     </div>
   );

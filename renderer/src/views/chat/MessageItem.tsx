@@ -1,11 +1,20 @@
 // One message in the list. The user's words are plain text; a model's answer
 // is Markdown that can neither load nor run anything (Markdown.tsx). Line
 // breaks are kept by CSS (white-space: pre-wrap); nothing is parsed as HTML.
+import type { ReactNode } from 'react';
 import { t } from '../../i18n/t';
 import type { ChatMessage } from '../../stores/chat-thread';
 import { Markdown } from './Markdown';
 
-export function MessageItem({ message }: { message: ChatMessage }) {
+export interface MessageItemProps {
+  message: ChatMessage;
+  /** Shown instead of the text (the last message being edited). */
+  replacement?: ReactNode;
+  /** Buttons under the message (Edit, Try again). */
+  actions?: ReactNode;
+}
+
+export function MessageItem({ message, replacement, actions }: MessageItemProps) {
   const { role, text, status, redactedText, notice, incomplete, model } = message;
   const waiting = role === 'assistant' && text === '' && (status === 'thinking' || status === 'streaming');
   const note = notice ?? (status === 'stopped' ? t('chat.stoppedNote') : undefined);
@@ -17,12 +26,13 @@ export function MessageItem({ message }: { message: ChatMessage }) {
       data-incomplete={incomplete ? 'true' : undefined}
     >
       <p className="chat-msg-author">{role === 'user' ? t('chat.you') : (model ?? t('chat.model'))}</p>
-      {waiting ? (
-        <p className="chat-msg-text chat-msg-waiting">{t('chat.thinking')}</p>
-      ) : (
-        text !== '' &&
-        (role === 'assistant' ? <Markdown text={text} /> : <p className="chat-msg-text">{text}</p>)
-      )}
+      {replacement ??
+        (waiting ? (
+          <p className="chat-msg-text chat-msg-waiting">{t('chat.thinking')}</p>
+        ) : (
+          text !== '' &&
+          (role === 'assistant' ? <Markdown text={text} /> : <p className="chat-msg-text">{text}</p>)
+        ))}
       {redactedText !== undefined && (
         <div className="chat-msg-redacted" data-redacted>
           <p>{t('chat.redacted')}</p>
@@ -36,6 +46,7 @@ export function MessageItem({ message }: { message: ChatMessage }) {
         </p>
       )}
       {incomplete && <p className="chat-msg-incomplete">{t('chat.incomplete')}</p>}
+      {actions && <div className="chat-msg-actions">{actions}</div>}
     </li>
   );
 }

@@ -1,16 +1,30 @@
 // The conversation, oldest first. It scrolls on its own (and takes focus, so
 // the keyboard can scroll it) and follows a growing answer while the reader
 // is at the bottom. A hidden status line says when an answer starts and ends.
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Button } from '../../components/Button';
 import { t } from '../../i18n/t';
-import type { ChatThread } from '../../stores/chat-thread';
+import { lastUserMessage, type ChatThread } from '../../stores/chat-thread';
+import { EditLastMessage } from './EditLastMessage';
 import { MessageItem } from './MessageItem';
 
-export function MessageList({ thread, model }: { thread: ChatThread; model: string }) {
+export interface MessageListProps {
+  thread: ChatThread;
+  model: string;
+  onRetry: () => void;
+  onEdit: (text: string) => void;
+}
+
+export function MessageList({ thread, model, onRetry, onEdit }: MessageListProps) {
   const scroller = useRef<HTMLElement>(null);
   const atBottom = useRef(true);
+  const [editing, setEditing] = useState<string>();
   const { messages } = thread;
   const last = messages.at(-1);
+  // Only the last exchange can change, and only while nothing is being written.
+  const lastUser = lastUserMessage(thread);
+  const lastAnswer = lastUser && last?.role === 'assistant' ? last : undefined;
+  const canRetry = lastUser !== undefined && lastUser.text !== '';
 
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -42,7 +56,38 @@ export function MessageList({ thread, model }: { thread: ChatThread; model: stri
       ) : (
         <ol className="chat-list">
           {messages.map((message) => (
-            <MessageItem key={message.id} message={message} />
+            <MessageItem
+              key={message.id}
+              message={message}
+              replacement={
+                editing !== undefined && message === lastUser ? (
+                  <EditLastMessage
+                    text={editing}
+                    onCancel={() => setEditing(undefined)}
+                    onSend={(text) => {
+                      setEditing(undefined);
+                      onEdit(text);
+                    }}
+                  />
+                ) : undefined
+              }
+              actions={
+                message === lastUser && editing === undefined && canRetry ? (
+                  <Button
+                    size="sm"
+                    variant="ghost"
+                    aria-label={t('chat.edit.label')}
+                    onClick={() => setEditing(message.text)}
+                  >
+                    {t('chat.edit.action')}
+                  </Button>
+                ) : message === lastAnswer && canRetry && editing === undefined ? (
+                  <Button size="sm" variant="ghost" aria-label={t('chat.retry.label')} onClick={onRetry}>
+                    {t('chat.retry.action')}
+                  </Button>
+                ) : undefined
+              }
+            />
           ))}
         </ol>
       )}
