@@ -1,11 +1,14 @@
 // The CLI against a real running `serve` and in-process, through the built
 // binaries exactly as a script on a headless box would use them.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, calls, type CallName } from '../../shared/contract';
+import { buildDemoModel } from '../core/engines/demo-model';
+import { encodeGguf } from '../core/engines/gguf-write';
 
 const root = join(import.meta.dirname, '..', '..');
 const serveBin = join(root, 'dist/serve/index.cjs');
@@ -65,6 +68,7 @@ describe('airlock CLI', () => {
     'chat.stop',
     'models.list',
     'models.demo',
+    'models.inventory',
   ];
   for (const mode of ['serve', 'local'] as const) {
     for (const call of callNames.filter((name) => !answerEmpty.includes(name))) {
@@ -102,6 +106,31 @@ describe('airlock CLI', () => {
     expect(lines.at(-1)).toBe('-- answered by airlock-demo:latest');
     expect(lines.slice(0, -1).join('\n').trim().length).toBeGreaterThan(0);
   }, 70_000);
+
+  it('imports a model through serve: progress lines, then what was imported; a wrong hash names both', () => {
+    const bytes = encodeGguf(buildDemoModel(11));
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const path = join(mkdtempSync(join(tmpdir(), 'airlock-cli-model-')), 'cli-tiny.gguf');
+    writeFileSync(path, bytes);
+    const wrong = cli('models.import', JSON.stringify({ path, sha256: '0'.repeat(64) }));
+    expect(wrong.status).toBe(1);
+    expect(wrong.stdout).toContain(`expected ${'0'.repeat(64)}, found ${sha256}`);
+    expect(wrong.stdout).toContain('(DIGEST_MISMATCH)');
+
+    const run = cli('models.import', JSON.stringify({ path, sha256 }));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^copying and hashing /);
+    expect(lines).toContain(`   sha256 ${sha256}`);
+    expect(lines.find((l) => l.startsWith('-- imported'))).toMatch(
+      /^-- imported cli-tiny:latest \(gguf, llama, /,
+    );
+    const listed = JSON.parse(cli('models.inventory', '{}', '--json').stdout) as {
+      models: { sha256: string }[];
+    };
+    expect(listed.models.map((m) => m.sha256)).toContain(sha256);
+  }, 30_000);
 
   it('prints human-readable health by default', () => {
     const run = cli('app.health');

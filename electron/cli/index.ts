@@ -1,12 +1,14 @@
 // `airlock <call> [json]`: every call the UI can make, from a script.
 import type { ChatSendOutput } from '../../shared/chat-contract';
-import { isCallName, type Envelope } from '../../shared/contract';
+import { isCallName, type Envelope, type EventName } from '../../shared/contract';
+import type { ModelsProgress } from '../../shared/models-contract';
 import { resolveDataDir } from '../core/data-dir';
 import { createCore } from '../core/services';
 import { readServeFile } from '../serve/serve-file';
 import { chatEvents, chatPrinter } from './chat-print';
 import { formatOutput } from './cli-format';
 import { helpText } from './cli-help';
+import { formatResult, importEvents, importFollower } from './import-print';
 import { connectServe, ConnectError } from './serve-client';
 
 interface CliArgs {
@@ -60,10 +62,33 @@ async function run(argv: string[]): Promise<number> {
   // chat.send streams its answer to the terminal; --json prints only the final JSON.
   const printer =
     args.call === 'chat.send' && !args.json ? chatPrinter((text) => process.stdout.write(text)) : undefined;
-  const listen = printer ? (event: string, payload: unknown) => printer.onEvent(event, payload) : undefined;
+  // models.import answers an id at once; the CLI follows the import to its end (lines unless --json).
+  const follower =
+    args.call === 'models.import'
+      ? importFollower(args.json ? undefined : (line) => console.log(line))
+      : undefined;
+  const listen = printer
+    ? (event: string, payload: unknown) => printer.onEvent(event, payload)
+    : follower
+      ? (event: string, payload: unknown) => follower.onEvent(event, payload)
+      : undefined;
+  const events = printer ? chatEvents : follower ? importEvents : [];
+  const then: Then | undefined = follower
+    ? async (value, call) => {
+        const { operationId } = value as { operationId: string };
+        const state = await follower.follow(operationId, () => call('models.importStatus', { operationId }));
+        return state;
+      }
+    : undefined;
   const envelope = args.local
-    ? await callLocal(dataDir, args.call, input, listen)
-    : await callServe(dataDir, args.call, input, listen);
+    ? await callLocal(dataDir, args.call, input, { listen, events, then })
+    : await callServe(dataDir, args.call, input, { listen, events, then });
+  if (follower && envelope.ok) {
+    const state = envelope.value as ModelsProgress;
+    if (args.json) console.log(JSON.stringify(state, null, 2));
+    else console.log(formatResult(state));
+    return state.phase === 'done' ? 0 : 1;
+  }
   if (args.json) {
     console.log(JSON.stringify(envelope.ok ? envelope.value : { error: envelope.error }, null, 2));
   } else if (envelope.ok && printer) {
@@ -78,18 +103,33 @@ async function run(argv: string[]): Promise<number> {
   return envelope.ok ? 0 : 1;
 }
 
-type Listen = ((event: string, payload: unknown) => void) | undefined;
+type Call = (call: string, input: unknown) => Promise<Envelope<unknown>>;
+/** Work to finish before the core or connection goes, on a successful answer; its result is the output. */
+type Then = (value: unknown, call: Call) => Promise<unknown>;
+
+interface Follow {
+  listen: ((event: string, payload: unknown) => void) | undefined;
+  events: readonly EventName[];
+  then: Then | undefined;
+}
+
+async function settle(envelope: Envelope<unknown>, call: Call, then: Then | undefined) {
+  if (!envelope.ok || !then) return envelope;
+  return { ok: true as const, value: await then(envelope.value, call) };
+}
 
 async function callLocal(
   dataDir: string,
   call: string,
   input: unknown,
-  listen: Listen,
+  follow: Follow,
 ): Promise<Envelope<unknown>> {
   const core = createCore({ dataDir, carrier: 'local' });
-  if (listen) for (const event of chatEvents) core.events.on(event, (payload) => listen(event, payload));
+  const { listen } = follow;
+  if (listen) for (const event of follow.events) core.events.on(event, (payload) => listen(event, payload));
   try {
-    return await core.router.dispatch(call, input, core.context());
+    const dispatch: Call = (name, value) => core.router.dispatch(name, value, core.context());
+    return await settle(await dispatch(call, input), dispatch, follow.then);
   } finally {
     await core.dispose();
   }
@@ -99,7 +139,7 @@ async function callServe(
   dataDir: string,
   call: string,
   input: unknown,
-  listen: Listen,
+  follow: Follow,
 ): Promise<Envelope<unknown>> {
   const found = readServeFile(dataDir);
   const notRunning = `No Airlock is running for ${dataDir}. Start one with "npm run serve", or add --local to run the call here.`;
@@ -111,9 +151,14 @@ async function callServe(
     throw new NotRunning(error instanceof ConnectError ? error.message : notRunning);
   }
   // Subscribed before the call: the socket keeps order, so no early token is missed.
-  if (listen) for (const event of chatEvents) client.subscribe(event, (payload) => listen(event, payload));
+  const { listen } = follow;
+  if (listen) for (const event of follow.events) client.subscribe(event, (payload) => listen(event, payload));
   try {
-    return await client.call(call, input);
+    return await settle(
+      await client.call(call, input),
+      (name, value) => client.call(name, value),
+      follow.then,
+    );
   } finally {
     client.close();
   }
