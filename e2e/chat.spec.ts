@@ -1,7 +1,7 @@
 // The Chat view against a real `serve` on a fresh data folder and the
 // built-in engine with the demo model: installed from the empty state's
-// button, an answer watched as it streams, a second one stopped with Stop, a
-// phone number hidden from the model, and axe in light and dark.
+// button, an answer, a phone number hidden from the model, and axe in light
+// and dark. Streaming and Stop: chat-answers.spec.ts (the script model).
 import { en } from '../renderer/src/i18n/en.ts';
 import { AppPage } from './pages/app-page';
 import { ChatPage } from './pages/chat-page';
@@ -20,7 +20,7 @@ test.describe('the Chat view on the built-in engine', () => {
     await app.navigateByClick('chat');
   });
 
-  test('installs the demo model, streams an answer, and stops another', async ({ page }) => {
+  test('installs the demo model and answers with it', async ({ page }) => {
     test.setTimeout(120_000);
     const app = new AppPage(page);
     const chat = new ChatPage(page);
@@ -31,46 +31,17 @@ test.describe('the Chat view on the built-in engine', () => {
     await chat.tryDemo.click();
     await expect(chat.model).toContainText('airlock-demo:latest', { timeout: 30_000 });
 
+    // Streaming step by step and Stop are proven with the script model (chat-answers.spec.ts),
+    // whose answer is known and long; the demo model's random answers may be a single token.
     await chat.say('hello');
-    const first = chat.lastAnswer();
     await expect(chat.lastUserMessage()).toContainText('hello');
-    await expect(chat.stop).toBeVisible();
-
-    // The answer grows across observations while it streams.
-    const seen: string[] = [];
-    await expect
-      .poll(
-        async () => {
-          const text = await chat.answerText(first);
-          if (text && text !== seen.at(-1)) seen.push(text);
-          return seen.length;
-        },
-        { timeout: answerTimeout, intervals: [50] },
-      )
-      .toBeGreaterThanOrEqual(2);
-    expect(seen[1]!.startsWith(seen[0]!)).toBe(true);
-    expect(seen[1]!.length).toBeGreaterThan(seen[0]!.length);
-    await expect(first).toHaveAttribute('data-status', 'done', { timeout: answerTimeout });
+    await expect(chat.lastAnswer()).toHaveAttribute('data-status', 'done', { timeout: answerTimeout });
     await expect(chat.stop).toBeHidden();
-    expect((await chat.answerText(first)).length).toBeGreaterThan(seen[1]!.length - 1);
     await app.screenshot('chat-stream');
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('chat-stream-dark');
     await page.emulateMedia({ colorScheme: 'light' });
 
-    // A second answer, stopped with the Stop button at once. The demo model's random weights
-    // sometimes end an answer within a few tokens, before the click lands: then ask again.
-    const second = chat.lastAnswer();
-    for (let attempt = 1; attempt <= 3; attempt++) {
-      await chat.say(`tell me a long story (${attempt})`);
-      await chat.stop.click({ timeout: 2_000 }).catch(() => undefined);
-      await expect(second).toHaveAttribute('data-status', /stopped|done/, { timeout: answerTimeout });
-      if ((await second.getAttribute('data-status')) === 'stopped') break;
-    }
-    await expect(second).toHaveAttribute('data-status', 'stopped');
-    await expect(second).toHaveAttribute('data-incomplete', 'true');
-    await expect(second.locator('[data-notice]')).toBeVisible();
-    await expect(chat.stop).toBeHidden();
     expect(await app.cspViolations()).toEqual([]);
   });
 

@@ -38,6 +38,25 @@ export class ChatPage {
     await expect(this.input).toHaveValue('');
   }
 
+  /**
+   * Records, mutation by mutation, each text the next answer shows. Watching
+   * the DOM instead of polling it sees every step, however fast the tokens come.
+   */
+  async recordNextAnswer(): Promise<() => Promise<string[]>> {
+    const key = `__answerTexts${Date.now()}`;
+    await this.page.evaluate((k) => {
+      const texts: string[] = [];
+      const before = document.querySelectorAll('.chat-msg[data-role="assistant"]').length;
+      (window as unknown as Record<string, string[]>)[k] = texts;
+      new MutationObserver(() => {
+        const answer = document.querySelectorAll('.chat-msg[data-role="assistant"]')[before];
+        const shown = answer?.querySelector('.chat-msg-text:not(.chat-msg-waiting)')?.textContent ?? '';
+        if (shown && shown !== texts.at(-1)) texts.push(shown);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }, key);
+    return () => this.page.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
+  }
+
   /** The answer's text as shown (the waiting line excluded). */
   async answerText(answer: Locator): Promise<string> {
     const text = answer.locator('.chat-msg-text:not(.chat-msg-waiting)');
