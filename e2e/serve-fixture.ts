@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import type { Role } from '../shared/call-def';
 
 const root = join(import.meta.dirname, '..');
 const serveEntry = join(root, 'dist/serve/index.cjs');
@@ -23,6 +24,8 @@ export interface RunningServe {
   /** The address as printed, with #token=… */
   openUrl: string;
   dataDir: string;
+  /** With `recordEngine`: the file the built-in engine appends each /api/chat request to (one JSON line each). */
+  engineRecord?: string;
   /** Makes a call through the `airlock` CLI against this serve, returning its JSON output. */
   cli(call: string, input?: unknown): Promise<unknown>;
   /** Stops the process; the data folder stays until `remove`. */
@@ -30,18 +33,36 @@ export interface RunningServe {
   remove(): void;
 }
 
+export interface ServeOptions {
+  port?: number;
+  dataDir?: string;
+  /** `serve --profile`: until profiles exist, the window can run as a kid (default: the owner, admin). */
+  profile?: Role;
+  /** Sets AIRLOCK_ENGINE_RECORD (a test hook) so the test can read what the runtime received. */
+  recordEngine?: boolean;
+}
+
 /** Starts `serve` from dist/ on a fresh data folder (or the one given) and any free port (or the one given). */
-export async function startServe(options: { port?: number; dataDir?: string } = {}): Promise<RunningServe> {
+export async function startServe(options: ServeOptions = {}): Promise<RunningServe> {
   for (const file of [serveEntry, cliEntry, rendererIndex]) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first.`);
   }
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'airlock-e2e-'));
+  const engineRecord = options.recordEngine ? join(dataDir, 'engine-requests.ndjson') : undefined;
   const child = spawn(
     process.execPath,
-    [serveEntry, '--port', String(options.port ?? 0), '--data', dataDir],
+    [
+      serveEntry,
+      '--port',
+      String(options.port ?? 0),
+      '--data',
+      dataDir,
+      ...(options.profile ? ['--profile', options.profile] : []),
+    ],
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, AIRLOCK_ENGINE_RECORD: engineRecord ?? '' },
     },
   );
   let openUrl: string;
@@ -59,6 +80,7 @@ export async function startServe(options: { port?: number; dataDir?: string } = 
     token: new URLSearchParams(url.hash.slice(1)).get('token') ?? '',
     openUrl,
     dataDir,
+    ...(engineRecord ? { engineRecord } : {}),
     cli: async (call, input = {}) => {
       const args = [cliEntry, call, JSON.stringify(input), '--json', '--data', dataDir];
       const { stdout } = await run(process.execPath, args);

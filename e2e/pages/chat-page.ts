@@ -62,4 +62,32 @@ export class ChatPage {
     const text = answer.locator('.chat-msg-text:not(.chat-msg-waiting)');
     return (await text.count()) > 0 ? ((await text.first().textContent()) ?? '') : '';
   }
+
+  /** The as-you-type warnings under the message box; `type` narrows to one kind of personal data. */
+  draftWarnings(type?: string): Locator {
+    return this.main.locator(type ? `[data-draft-warning][data-type="${type}"]` : '[data-draft-warning]');
+  }
+
+  /** Types key by key, as a person does, without sending. */
+  async typeDraft(text: string): Promise<void> {
+    await this.input.pressSequentially(text);
+  }
+
+  /**
+   * Records every distinct text the page shows from now on, one entry per
+   * DOM change (text and nodes, whole subtree). Observer callbacks run before
+   * the browser paints, so no state that reached the screen is missed.
+   */
+  async recordScreenTexts(): Promise<() => Promise<string[]>> {
+    const key = `__screenTexts${Date.now()}`;
+    await this.page.evaluate((k) => {
+      const texts = [document.body.textContent ?? ''];
+      (window as unknown as Record<string, string[]>)[k] = texts;
+      new MutationObserver(() => {
+        const now = document.body.textContent ?? '';
+        if (now !== texts.at(-1)) texts.push(now);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    }, key);
+    return () => this.page.evaluate((k) => (window as unknown as Record<string, string[]>)[k] ?? [], key);
+  }
 }
