@@ -1,9 +1,12 @@
 // The pieces of the content model's training, apart from file handling so
 // they can be tested: which rows may be learned from (licences), a seeded
-// shuffle, logistic regression by SGD over hashed features, and int8 export.
-import { fold } from '../../shared/guard/content/fold';
-import { featureBits, forEachFeature } from '../../shared/guard/content/features';
+// shuffle, logistic regression by SGD over hashed features, the kid threshold
+// from out-of-fold scores, and the int8 weights file.
+import { featureBits, features, ruleFeatureValue, ruleFeatures } from '../../shared/guard/content/features';
+import { modelInput } from '../../shared/guard/content/model-input';
+import { decisiveRulesFire } from '../../shared/guard/content/content-filter';
 import type { ModelWeights } from '../../shared/guard/content/model';
+import { hash } from '../../shared/guard/injection/features';
 import { mulberry32 } from '../../shared/seeded-random';
 
 /**
@@ -24,6 +27,7 @@ export const trainableSources: Record<string, string> = {
   davidson_tweets: 'MIT',
   wildguard_benign: 'ODC-BY (repo MIT)',
   airlock_extra: 'written for Airlock (content-extra-benign.ts)',
+  airlock_synthetic: 'generated for Airlock (content-synthetic.ts)',
 };
 
 export interface ContentRow {
@@ -80,22 +84,29 @@ export function shuffle<T>(items: T[], random: () => number): T[] {
   return a;
 }
 
-/** A row as sparse features: bucket indices and values (count / sqrt(total)), exactly as model.ts scores. */
+/** A row as sparse features: n-gram buckets (count / sqrt(total)) then rule buckets, exactly as model.ts scores. */
 export interface Sparse {
   idx: Int32Array;
   val: Float64Array;
 }
 
 export function featurize(text: string): Sparse {
+  const { view, keys } = modelInput(text);
   const counts = new Map<number, number>();
-  const n = forEachFeature(fold(text).text, (b) => counts.set(b, (counts.get(b) ?? 0) + 1));
-  const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
-  const idx = new Int32Array(counts.size);
-  const val = new Float64Array(counts.size);
+  const f = features(view);
+  for (let k = 0; k < f.length; k++) counts.set(f[k]!, (counts.get(f[k]!) ?? 0) + 1);
+  const norm = f.length > 0 ? 1 / Math.sqrt(f.length) : 0;
+  const rules = ruleFeatures(keys);
+  const idx = new Int32Array(counts.size + rules.length);
+  const val = new Float64Array(counts.size + rules.length);
   let k = 0;
   for (const [b, c] of counts) {
     idx[k] = b;
     val[k++] = c * norm;
+  }
+  for (const b of rules) {
+    idx[k] = b;
+    val[k++] = ruleFeatureValue;
   }
   return { idx, val };
 }
@@ -182,4 +193,89 @@ export function quantize(
     weights: encodeBase64(new Uint8Array(bytes.buffer)),
     threshold,
   };
+}
+
+/** Target false-positive rate of the kid filter (decisive rules or model) on out-of-fold safe rows; issue 5 allows 0.10. */
+export const kidFprTarget = 0.08;
+const folds = 5;
+
+export interface Scored {
+  p: number;
+  rule: boolean;
+  row: ContentRow;
+}
+
+export interface TrainedContent {
+  heads: Array<{ w: Float64Array; b: number }>;
+  threshold: number;
+  oof: Scored[];
+  /** The "unsafe" head's probability for a text. */
+  predict(text: string): number;
+}
+
+/** Lowest threshold at which rules-or-model keeps the false-positive rate on safe rows within the target. */
+export function pickThreshold(scored: readonly Scored[], target: number): number {
+  const safe = scored.filter((s) => s.row.label === 'safe');
+  const byRules = safe.filter((s) => s.rule).length;
+  const rest = safe
+    .filter((s) => !s.rule)
+    .map((s) => s.p)
+    .sort((a, b) => b - a);
+  const allowed = Math.max(0, Math.floor(target * safe.length) - byRules);
+  return Math.min(0.99, (rest[allowed] ?? 0) + 1e-6);
+}
+
+/**
+ * Out-of-fold scores (folds by near-duplicate group, salted hash) for the
+ * threshold, then every head on all rows. `groups[i]` names row i's group.
+ */
+export function trainContent(
+  rows: readonly ContentRow[],
+  groups: readonly string[],
+  opt: TrainOptions,
+): TrainedContent {
+  const x = rows.map((r) => featurize(r.text));
+  const rules = rows.map((r) => decisiveRulesFire(r.text));
+  const fold = groups.map((g) => hash(`airlock-content-fold-${opt.seed}:${g}`) % folds);
+  const oof: Scored[] = [];
+  for (let f = 0; f < folds; f++) {
+    const trainIdx = rows.map((_, i) => i).filter((i) => fold[i] !== f);
+    const head = trainHead(
+      trainIdx.map((i) => x[i]!),
+      trainIdx.map((i) => headTarget(rows[i]!, 'unsafe')),
+      opt,
+    );
+    rows.forEach((row, i) => {
+      if (fold[i] === f) oof.push({ p: predict(head, x[i]!), rule: rules[i]!, row });
+    });
+  }
+  const threshold = pickThreshold(oof, kidFprTarget);
+  const trained = heads.map((name) =>
+    trainHead(
+      x,
+      rows.map((r) => headTarget(r, name)),
+      opt,
+    ),
+  );
+  return { heads: trained, threshold, oof, predict: (text) => predict(trained[0]!, featurize(text)) };
+}
+
+/** The weights.ts text (the training script runs it through prettier before writing). */
+export function contentWeightsFile(trained: TrainedContent, rowCount: number, seed: number): string {
+  const w = quantize(trained.heads, trained.threshold, `content-lr-s${seed}-n${rowCount}`);
+  const list = (values: readonly number[]): string => values.map((v) => `    ${v},\n`).join('');
+  return (
+    '// Generated by electron/eval/train-content.ts; do not edit. Logistic-regression heads over hashed\n' +
+    `// n-grams and rule hits, trained on ${rowCount} licence-permitted and synthetic rows (see trainableSources).\n` +
+    "import type { ModelWeights } from './model';\n\n" +
+    'export const contentWeights: ModelWeights = {\n' +
+    `  version: '${w.version}',\n` +
+    `  bits: ${w.bits},\n` +
+    `  heads: [${w.heads.map((h) => `'${h}'`).join(', ')}],\n` +
+    `  scales: [\n${list(w.scales)}  ],\n` +
+    `  bias: [\n${list(w.bias)}  ],\n` +
+    `  weights:\n    '${w.weights}',\n` +
+    `  threshold: ${w.threshold},\n` +
+    '};\n'
+  );
 }

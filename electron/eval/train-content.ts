@@ -1,49 +1,43 @@
 // Trains the family content model and writes shared/guard/content/weights.ts.
-//   npx esbuild electron/eval/train-content.ts --bundle --platform=node --format=esm \
-//     --packages=external --outfile=dist/eval/train-content.mjs && node dist/eval/train-content.mjs --data ../shared/eval
-// Reproducible: fixed seed, fixed fold assignment, and only rows whose source
-// licence permits it (trainableSources). Prints honest out-of-fold figures
-// (5-fold cross-validation) before training the shipped model on every
-// permitted row; the kid threshold is picked on the out-of-fold scores.
+//   node_modules/.bin/esbuild electron/eval/train-content.ts --bundle --platform=node --format=esm \
+//     --packages=external --outfile=dist/eval/train-content.mjs && \
+//   nice -n 10 node dist/eval/train-content.mjs --data ../shared/eval [--seed N] [--out FILE] [--dry] [--mistakes]
+// Reproducible: fixed seed, folds by salted hash, and only rows whose source
+// licence permits it (trainableSources) plus our own seeded synthetic rows.
+// First the whole procedure runs with `--holdout` of the permitted rows held
+// out by near-duplicate group and prints figures for that part and for the
+// never-trained sources (ToxicChat); then the shipped model trains on every
+// permitted row, its kid threshold picked on out-of-fold scores.
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 import { decisiveRulesFire } from '../../shared/guard/content/content-filter';
-import {
-  defaultTrainOptions,
-  featurize,
-  headTarget,
-  heads,
-  isContentRow,
-  predict,
-  prng,
-  quantize,
-  shuffle,
-  trainableSources,
-  trainHead,
-  type ContentRow,
-} from './train-content-lib';
+import { syntheticContentRows } from './content-synthetic';
 import { extraBenignRows } from './content-extra-benign';
+import { groupHeldOut, nearDuplicateGroups } from './holdout-groups';
+import {
+  contentWeightsFile,
+  defaultTrainOptions,
+  isContentRow,
+  trainableSources,
+  trainContent,
+  type ContentRow,
+  type Scored,
+} from './train-content-lib';
 
-const folds = 5;
-/** Target false-positive rate of the kid filter (decisive rules or model) on held-out safe rows; issue 5 allows 0.10. */
-const kidFprTarget = 0.09;
-
-const ruleBlocks = decisiveRulesFire;
-
-interface Scored {
-  p: number;
-  rule: boolean;
-  row: ContentRow;
-}
-
-function args(argv: string[]): { data: string; out: string } {
-  let data = resolve('../shared/eval');
-  let out = resolve('shared/guard/content/weights.ts');
-  for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--data') data = resolve(argv[++i] ?? data);
-    else if (argv[i] === '--out') out = resolve(argv[++i] ?? out);
-  }
-  return { data, out };
+function args(argv: string[]) {
+  const flag = (name: string): string | undefined => {
+    const i = argv.indexOf(name);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  return {
+    data: resolve(flag('--data') ?? '../shared/eval'),
+    out: resolve(flag('--out') ?? 'shared/guard/content/weights.ts'),
+    seed: Number(flag('--seed') ?? defaultTrainOptions.seed),
+    holdout: Number(flag('--holdout') ?? '0.3'),
+    dry: argv.includes('--dry'),
+    mistakes: argv.includes('--mistakes'),
+  };
 }
 
 function load(dir: string): ContentRow[] {
@@ -58,112 +52,108 @@ function load(dir: string): ContentRow[] {
   return rows;
 }
 
-/** Lowest threshold at which rules-or-model keeps the false-positive rate on safe rows within the target. */
-function pickThreshold(scored: Scored[], target: number): number {
-  const safe = scored.filter((s) => s.row.label === 'safe');
-  const byRules = safe.filter((s) => s.rule).length;
-  const rest = safe
-    .filter((s) => !s.rule)
-    .map((s) => s.p)
-    .sort((a, b) => b - a);
-  const allowed = Math.max(0, Math.floor(target * safe.length) - byRules);
-  return Math.min(0.99, (rest[allowed] ?? 0) + 1e-6);
-}
-
-function report(label: string, scored: Scored[], threshold: number, withRules: boolean): void {
+/** Recall over in-scope unsafe rows and false-positive rate over safe rows, rules or model. */
+function report(label: string, scored: Scored[], threshold: number, perCategory = false): void {
   let tp = 0;
   let fn = 0;
   let fp = 0;
   let tn = 0;
+  const cats: Record<string, [number, number]> = {};
   for (const { p, rule, row } of scored) {
-    const hit = p >= threshold || (withRules && rule);
+    const hit = p >= threshold || rule;
     if (row.label === 'safe') {
       if (hit) fp++;
       else tn++;
     } else if (row.in_scope) {
       if (hit) tp++;
       else fn++;
+      for (const c of row.categories) (cats[c] ??= [0, 0])[hit ? 0 : 1]++;
     }
   }
   const recall = tp / Math.max(1, tp + fn);
   const fpr = fp / Math.max(1, fp + tn);
   console.log(
-    `${label.padEnd(44)} recall ${recall.toFixed(3)} (${tp}/${tp + fn})  fpr ${fpr.toFixed(3)} (${fp}/${fp + tn})`,
+    `  ${label.padEnd(34)} recall ${recall.toFixed(3)} (${tp}/${tp + fn})  fpr ${fpr.toFixed(3)} (${fp}/${fp + tn})`,
   );
+  if (perCategory)
+    console.log(
+      '    ' +
+        Object.entries(cats)
+          .sort()
+          .map(([c, [hit, miss]]) => `${c} ${hit}/${hit + miss}`)
+          .join(', '),
+    );
 }
 
-function main(): void {
-  const { data, out } = args(process.argv.slice(2));
-  const all = load(data);
-  // The hand-written safe rows (content-extra-benign.ts) join the permitted rows, in folds and in training.
-  const extra: ContentRow[] = extraBenignRows.map((text, i) => ({
-    id: `airlock_extra:${i}`,
-    text,
-    label: 'safe',
-    categories: [],
-    in_scope: true,
-    source: 'airlock_extra',
-  }));
-  const permitted = [...all.filter((r) => r.source in trainableSources), ...extra];
-  const heldOutSources = all.filter((r) => !(r.source in trainableSources));
+async function main(): Promise<void> {
+  const a = args(process.argv.slice(2));
+  const opt = { ...defaultTrainOptions, seed: a.seed };
+  const all = load(a.data);
+  const ours: ContentRow[] = [
+    ...extraBenignRows.map((text, i) => ({
+      id: `airlock_extra:${i}`,
+      text,
+      label: 'safe' as const,
+      categories: [],
+      in_scope: true,
+      source: 'airlock_extra',
+    })),
+    ...syntheticContentRows(opt.seed).map((r, i) => ({
+      id: `airlock_synthetic:${r.group}:${i}`,
+      text: r.text,
+      label: r.label,
+      categories: r.categories,
+      in_scope: true,
+      source: 'airlock_synthetic',
+    })),
+  ];
+  const permitted = all.filter((r) => r.source in trainableSources);
+  const measured = all.filter((r) => !(r.source in trainableSources));
+  const groups = nearDuplicateGroups(permitted.map((r) => r.text)).map((g) => permitted[g]!.id);
+  const ourGroups = ours.map((r) => r.id.replace(/:\d+$/, ''));
   console.log(
-    `rows ${all.length}; trainable by licence ${permitted.length}; left out ${heldOutSources.length} (${[...new Set(heldOutSources.map((r) => r.source))].join(', ')})`,
+    `${permitted.length} licensed rows in ${new Set(groups).size} near-duplicate groups, ${ours.length} of ours; ` +
+      `measured only: ${measured.length} (${[...new Set(measured.map((r) => r.source))].join(', ')})`,
   );
 
-  const opt = defaultTrainOptions;
-  const x = permitted.map((r) => featurize(r.text));
-  // Stratified folds: shuffle each label's rows with the seed and deal them round-robin.
-  const fold_ = new Int32Array(permitted.length);
-  const random = prng(opt.seed);
-  for (const label of ['safe', 'unsafe']) {
-    const ids = shuffle(
-      permitted.map((r, i) => (r.label === label ? i : -1)).filter((i) => i >= 0),
-      random,
-    );
-    ids.forEach((id, k) => (fold_[id] = k % folds));
-  }
-  const rules = permitted.map((r) => ruleBlocks(r.text));
-  const oof: Scored[] = [];
-  for (let f = 0; f < folds; f++) {
-    const trainIdx = permitted.map((_, i) => i).filter((i) => fold_[i] !== f);
-    const head = trainHead(
-      trainIdx.map((i) => x[i]!),
-      trainIdx.map((i) => headTarget(permitted[i]!, 'unsafe')),
-      opt,
-    );
-    permitted.forEach((row, i) => {
-      if (fold_[i] === f) oof.push({ p: predict(head, x[i]!), rule: rules[i]!, row });
-    });
-  }
-  const threshold = pickThreshold(oof, kidFprTarget);
-  console.log(`kid threshold from out-of-fold scores: ${threshold.toFixed(4)}`);
-  report('held-out (5-fold) model only', oof, threshold, false);
-  report('held-out (5-fold) model + lexicon', oof, threshold, true);
-
-  const trained = heads.map((head) =>
-    trainHead(
-      x,
-      permitted.map((r) => headTarget(r, head)),
-      opt,
-    ),
+  // 1. The procedure with a part held out by group, for honest figures.
+  const held = permitted.map((_, i) => groupHeldOut(groups[i]!, a.holdout));
+  const trial = trainContent(
+    [...permitted.filter((_, i) => !held[i]), ...ours],
+    [...groups.filter((_, i) => !held[i]), ...ourGroups],
+    opt,
   );
-  // Never-trained sources (non-commercial licence) as a second honest check of the final model.
-  if (heldOutSources.length) {
-    const scored = heldOutSources.map((row) => ({
-      p: predict(trained[0]!, featurize(row.text)),
-      rule: ruleBlocks(row.text),
-      row,
-    }));
-    report('never-trained sources, model + lexicon', scored, threshold, true);
-  }
-  const weights = quantize(trained, threshold, `content-lr-s${opt.seed}-n${permitted.length}`);
-  const body =
-    '// Generated by electron/eval/train-content.ts; do not edit. Logistic-regression heads over hashed\n' +
-    `// n-grams, trained on ${permitted.length} licence-permitted rows (see trainableSources).\n` +
-    "import type { ModelWeights } from './model';\n\n" +
-    `export const contentWeights: ModelWeights = ${JSON.stringify(weights)};\n`;
-  writeFileSync(out, body);
-  console.log(`wrote ${out} (${(body.length / 1024).toFixed(0)} KB)`);
+  const score = (row: ContentRow): Scored => ({
+    p: trial.predict(row.text),
+    rule: decisiveRulesFire(row.text),
+    row,
+  });
+  const heldScored = permitted.filter((_, i) => held[i]).map(score);
+  const measuredScored = measured.map(score);
+  console.log(`kid threshold ${trial.threshold.toFixed(4)} (out-of-fold); held-out figures:`);
+  report('out-of-fold, training part', trial.oof, trial.threshold);
+  report('held-out licensed rows', heldScored, trial.threshold, true);
+  report('never-trained sources', measuredScored, trial.threshold, true);
+  report('all held-out rows', [...heldScored, ...measuredScored], trial.threshold);
+  if (a.mistakes)
+    for (const s of [...heldScored, ...measuredScored]) {
+      const hit = s.p >= trial.threshold || s.rule;
+      if (hit === (s.row.label === 'unsafe') || (s.row.label === 'unsafe' && !s.row.in_scope)) continue;
+      console.log(
+        `  ${hit ? 'false positive' : 'miss'} ${s.p.toFixed(2)} ${s.row.id}: ${s.row.text.replace(/\s+/g, ' ').slice(0, 110)}`,
+      );
+    }
+  if (a.dry) return;
+
+  // 2. The shipped model, on every permitted row.
+  const shipped = trainContent([...permitted, ...ours], [...groups, ...ourGroups], opt);
+  console.log(`shipped kid threshold ${shipped.threshold.toFixed(4)}`);
+  // Formatted by the repo's prettier settings, so the lint and a rerun agree byte for byte.
+  const raw = contentWeightsFile(shipped, permitted.length + ours.length, opt.seed);
+  const shippedPath = resolve('shared/guard/content/weights.ts');
+  const body = await format(raw, { ...(await resolveConfig(shippedPath)), filepath: shippedPath });
+  writeFileSync(a.out, body);
+  console.log(`wrote ${a.out} (${(body.length / 1024).toFixed(0)} KB)`);
 }
 
-main();
+void main();

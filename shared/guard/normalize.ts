@@ -20,6 +20,7 @@
 //                end, encoding}; start/end are original offsets. Call normalize() on
 //                `text` for a second look.
 //   foldText(text) → string: just the folded view, for short strings such as word lists.
+//   leetText(text) → string: just the leet view (no decoding, no offsets).
 //
 // Everything is one linear pass per view; per-code-point work for non-ASCII is cached.
 import {
@@ -300,6 +301,12 @@ export function isNormalized(input: unknown): input is Normalized {
     typeof (input as Normalized).original === 'string' &&
     typeof (input as Normalized).leet === 'string'
   );
+}
+
+/** Just the leet view, without the decoding pass or the offset API (the content model's periodic look at a stream). */
+export function leetText(text: string): string {
+  const { codes, map } = foldView(asText(text));
+  return collapseSpaced(foldLeet(codes), map).leet;
 }
 
 export function foldText(text: string): string {

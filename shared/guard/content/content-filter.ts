@@ -1,11 +1,13 @@
-// The family-safe content filter (issue 5 item 4): folded text through the
-// phrase rules, obscenity's profanity list and the learned model, judged by
-// the profile's policy. Returns the shared Verdict plus what the user sees
+// The family-safe content filter (issue 5 item 4): the phrase rules and
+// obscenity's profanity list on folded text, and the learned model on
+// normalize's view with the rule hits as features, judged by the profile's
+// policy. Returns the shared Verdict plus what the user sees
 // instead (a message key and its English sentence, never the text) and
 // whether the parent is to be told through the audit log (self-harm).
-import { fold, originalSpan, type Folded } from './fold';
-import { benignContext, lexiconHits } from './lexicon';
+import { fold } from './fold';
 import { contentModel, type ModelScores } from './model';
+import { modelInput } from './model-input';
+import { ruleSpans } from './rule-spans';
 import {
   messageKeyFor,
   messages,
@@ -14,24 +16,16 @@ import {
   type MessageKey,
   type Profile,
 } from './policy';
-import { profanityHits } from './profanity';
 import { isNormalized } from '../normalize';
-import type { GuardAction, GuardSpan, Verdict } from '../verdict';
+import type { GuardAction, Verdict } from '../verdict';
 
 export const contentFilterVersion = 'content-1';
 
-/**
- * Only rules marked decisive in lexicon.ts block alone (self-harm, sexual
- * content with minors, making weapons, buying drugs, gambling, dating). Bare
- * words of the other categories (sexual, violence, drugs, hate, profanity) are
- * written too often in harmless ways ("sex education", "what is cocaine?",
- * quoting a slur to report it) and are left to the model, which weighs the
- * whole message: on held-out folds, making profanity decisive cost two points
- * of false positives for one of recall. The stream filter still blocks every
- * profane word in an answer to a kid.
- */
-export interface RuleSpan extends GuardSpan {
-  decisive: boolean;
+export { ruleSpans, type RuleSpan } from './rule-spans';
+
+/** Whether the kid profile's decisive rules alone block this text (the training script picks its threshold around them). */
+export function decisiveRulesFire(text: string): boolean {
+  return ruleSpans(fold(text)).some((s) => s.decisive);
 }
 
 /** The model's bar when a harmless sense of a risky word is present (lexicon.ts benignContext). */
@@ -54,21 +48,6 @@ export interface ContentVerdict extends Verdict {
   model?: ModelScores;
 }
 
-/** Rule hits as spans on the user's own text, each with its category. */
-export function ruleSpans(f: Folded): RuleSpan[] {
-  const spans: RuleSpan[] = [];
-  for (const h of lexiconHits(f.text))
-    spans.push({ ...originalSpan(f, h.start, h.end), type: h.category, decisive: h.decisive });
-  for (const h of profanityHits(f.text))
-    spans.push({ ...originalSpan(f, h.start, h.end), type: 'profanity', decisive: false });
-  return spans.sort((a, b) => a.start - b.start);
-}
-
-/** Whether the kid profile's decisive rules alone block this text (the training script picks its threshold around them). */
-export function decisiveRulesFire(text: string): boolean {
-  return ruleSpans(fold(text)).some((s) => s.decisive);
-}
-
 // Model heads that name a category when the model alone blocks; below this the category stays "unsafe_other".
 const headCategoryFloor = 0.5;
 const headToCategory: Record<string, ContentCategory> = {
@@ -83,18 +62,16 @@ const headToCategory: Record<string, ContentCategory> = {
 /** Judges one text for a profile. Never throws: bad input gets a verdict. */
 export function checkContent(text: unknown, options: ContentOptions): ContentVerdict {
   const direction = options.direction ?? 'input';
-  // A Normalized (from the input pipeline) is judged by its original: the model was trained
-  // on fold.ts's view (run shortening, leet next to letters), which normalize's views are not.
-  const input = isNormalized(text) ? text.original : typeof text === 'string' ? text : '';
+  // A Normalized (from the input pipeline) is used as it is: the model reads normalize's leet view.
+  const input = isNormalized(text) ? text : typeof text === 'string' ? text : '';
   const model = contentModel();
   const policy = policyFor(options.profile, model.threshold);
-  const f = fold(input);
-  const spans = ruleSpans(f);
-  const scores = Number.isFinite(policy.modelThreshold) ? model.score(f.text) : undefined;
+  const { view, keys, spans } = modelInput(input);
+  const scores = Number.isFinite(policy.modelThreshold) ? model.score(view, keys) : undefined;
   const unsafe = scores?.unsafe ?? 0;
   const decisive = spans.some((s) => s.decisive);
   const bar =
-    !decisive && benignContext.test(f.text)
+    !decisive && keys.includes('benign_context')
       ? Math.max(policy.modelThreshold, benignThreshold)
       : policy.modelThreshold;
   const modelSaysUnsafe = unsafe >= bar;

@@ -1,8 +1,9 @@
 // Hashed n-gram features for the learned content model: word unigrams and
 // bigrams plus character 3-5-grams inside each word (padded with spaces), all
-// hashed into 2^bits buckets. One pass over the folded text, no strings built
-// per n-gram, so a 4 KB message costs well under a millisecond. The training
-// script (electron/eval/train-content.ts) calls this very function, so what is
+// hashed into 2^bits buckets, and one bucket per rule that fired. One pass over
+// the text (model-input.ts's view), no strings built per n-gram, so a 4 KB
+// message costs well under a millisecond. The training script
+// (electron/eval/train-content.ts) calls these very functions, so what is
 // learned is what runs.
 
 export const featureBits = 16;
@@ -13,13 +14,14 @@ const FNV_PRIME = 0x01000193;
 // Different seeds keep "word: ass" and "char-gram: ass" in different buckets.
 const SEED_WORD = 0x9e3779b1;
 const SEED_CHAR = FNV_OFFSET;
+const SEED_RULE = 0x2545f491;
 
 const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39;
 
 let scratch = new Int32Array(4096);
 
 /**
- * The feature buckets of folded text, one entry per occurrence (a view into a
+ * The n-gram buckets of the model's text view, one entry per occurrence (a view into a
  * reused buffer: copy it before the next call). The model divides by the
  * square root of the count, so long and short texts score on one scale.
  */
@@ -56,9 +58,16 @@ export function features(folded: string): Int32Array {
   return out.subarray(0, count);
 }
 
-/** Calls `emit(bucket)` per feature occurrence and returns the count (the training script's form). */
-export function forEachFeature(folded: string, emit: (bucket: number) => void): number {
-  const f = features(folded);
-  for (let k = 0; k < f.length; k++) emit(f[k]!);
-  return f.length;
+/** A rule feature's value: fixed, so a rule hit weighs the same in a tweet and in a long story. */
+export const ruleFeatureValue = 1;
+
+/** The bucket of each rule key (model-input.ts ruleKeys), in the keys' order. */
+export function ruleFeatures(keys: readonly string[]): Int32Array {
+  const out = new Int32Array(keys.length);
+  keys.forEach((key, k) => {
+    let h = SEED_RULE;
+    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+    out[k] = (h >>> 0) & mask;
+  });
+  return out;
 }

@@ -2,7 +2,7 @@
 // ("unsafe" plus one per category) over hashed n-grams (features.ts). Weights
 // are int8 with one scale per head, shipped as base64 in weights.ts (generated
 // by electron/eval/train-content.ts). Pure TypeScript: no Node, no DOM.
-import { featureBits, features } from './features';
+import { featureBits, features, ruleFeatureValue, ruleFeatures } from './features';
 import { contentWeights } from './weights';
 
 export interface ModelWeights {
@@ -71,16 +71,21 @@ export class ContentModel {
       for (let b = 0; b < size; b++) this.w[b * this.stride + h] = flat[h * size + b] ?? 0;
   }
 
-  /** Probabilities per head for folded text; empty text scores the biases alone. */
-  score(folded: string): ModelScores {
+  /** Probabilities per head for the model's text view and the rules that fired (model-input.ts); empty text scores the biases alone. */
+  score(view: string, ruleKeys: readonly string[] = []): ModelScores {
     const heads = this.heads.length;
-    const f = features(folded);
+    const f = features(view);
     const n = f.length;
     const sums = this.stride === 8 ? sum8(this.w, f) : sumAny(this.w, f, this.stride);
+    const r = ruleFeatures(ruleKeys);
+    const rules = this.stride === 8 ? sum8(this.w, r) : sumAny(this.w, r, this.stride);
     const norm = n > 0 ? 1 / Math.sqrt(n) : 0;
     const out: ModelScores = {};
     for (let h = 0; h < heads; h++) {
-      const z = this.data.bias[h]! + sums[h]! * this.data.scales[h]! * norm;
+      const z =
+        this.data.bias[h]! +
+        sums[h]! * this.data.scales[h]! * norm +
+        rules[h]! * this.data.scales[h]! * ruleFeatureValue;
       out[this.heads[h]!] = 1 / (1 + Math.exp(-z));
     }
     return out;

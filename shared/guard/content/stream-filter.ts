@@ -8,6 +8,7 @@ import { type ContentVerdict, checkContent } from './content-filter';
 import { fold } from './fold';
 import { combinedLexicon } from './lexicon';
 import { contentModel } from './model';
+import { scoreText } from './model-input';
 import {
   messageKeyFor,
   messages,
@@ -170,7 +171,7 @@ export class ContentStreamFilter {
     if (Number.isFinite(this.modelThreshold) && this.sinceModel >= this.modelEvery) {
       this.sinceModel = 0;
       const text = this.tail.slice(-modelTailChars);
-      const p = contentModel().score(fold(text).text).unsafe ?? 0;
+      const p = scoreText(text).unsafe ?? 0;
       if (p >= this.modelThreshold) {
         const verdict = checkContent(text, { profile: this.options.profile, direction: 'output' });
         if (verdict.action === 'block')
