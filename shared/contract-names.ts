@@ -24,6 +24,7 @@ export const contractCallNames = [
   'chat.history',
   'models.list',
   'models.demo',
+  'setup.startSafeChat',
   'models.import',
   'models.importStatus',
   'models.cancelImport',
@@ -37,6 +38,7 @@ export const contractEventNames = [
   'sandbox.status',
   'chat.token',
   'chat.state',
+  'setup.progress',
   'models.progress',
 ] as const satisfies readonly EventName[];
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { callDef, roles } from './call-def';
 import { chatCalls, chatStateEvent, chatTokenEvent } from './chat-contract';
 import { modelsCalls, modelsProgressEvent } from './models-contract';
+import { setupCalls, setupEvents } from './setup-contract';
 import {
   imageRefSchema,
   sandboxProgressSchema,
@@ -199,6 +200,7 @@ export const calls = {
   }),
   ...chatCalls,
   ...modelsCalls,
+  ...setupCalls,
 } as const;
 
 export type CallName = keyof typeof calls;
@@ -214,6 +216,7 @@ export const events = {
   'sandbox.status': sandboxStatusSchema,
   'chat.token': chatTokenEvent,
   'chat.state': chatStateEvent,
+  ...setupEvents,
   'models.progress': modelsProgressEvent,
 } as const;
 

@@ -16,6 +16,7 @@ import type { Role } from '../../shared/contract';
 import { createRouter, type CallContext, type Router } from './router';
 import { runTool as realRunTool, type ToolRunner } from './run-tool';
 import { createSandbox } from './sandbox/sandbox-setup';
+import { createSafeChat } from './setup/safe-chat-wiring';
 import { openDatabase } from './store/database';
 import { createSettingsStore } from './store/settings-store';
 import { createSwitchJournal } from './store/switch-journal';
@@ -86,6 +87,14 @@ export function createCore(options: CoreOptions): Core {
     log: (line) => log(line),
     ...options.engine,
   });
+  const safeChat = createSafeChat({
+    dataDir: options.dataDir,
+    events,
+    sandbox,
+    builtin,
+    ...(options.engine?.entry ? { engineEntry: options.engine.entry } : {}),
+    log: (line) => log(line),
+  });
   const answering = new AnsweringModels();
   const models = new ModelsService({
     modelsDir: join(options.dataDir, 'models'),
@@ -132,6 +141,7 @@ export function createCore(options: CoreOptions): Core {
       'models.cancelImport': (input) => models.cancel(input.operationId),
       'models.inventory': (_input, ctx) => models.list(ctx.role),
       'models.delete': (input) => models.delete(input.id),
+      'setup.startSafeChat': (input) => safeChat.start(input),
     },
     log,
   );

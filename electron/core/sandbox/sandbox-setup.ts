@@ -4,7 +4,7 @@ import { AirlockError } from '../errors';
 import type { EventHub } from '../event-hub';
 import { settingKeys, type SettingsStore } from '../store/settings-store';
 import type { SwitchJournal } from '../store/switch-journal';
-import { EngineConnection } from './engine-connection';
+import { EngineConnection, type Engine } from './engine-connection';
 import { defaultRuntimeImage } from './images';
 import { withHostCanary } from './host-canary';
 import { reconcileSwitch } from './reconcile-switch';
@@ -27,6 +27,8 @@ export interface Sandbox {
   service: SandboxService;
   /** Settles once an unfinished switch is resolved and the serving runtime adopted; never rejects. */
   ready: Promise<void>;
+  /** The engine in use, or an AirlockError saying why there is none (the one door to Docker). */
+  connect: () => Promise<Engine>;
 }
 
 export function createSandbox(setup: SandboxSetup): Sandbox {
@@ -81,5 +83,5 @@ export function createSandbox(setup: SandboxSetup): Sandbox {
       }
     }
   })();
-  return { service, ready };
+  return { service, ready, connect: () => engine.get() };
 }

@@ -6,6 +6,7 @@ import { enChat } from './en-chat';
 import { enChatAnswer } from './en-chat-answer';
 import { enChatHistory } from './en-chat-history';
 import { enImages } from './en-images';
+import { enSetupStart } from './en-setup-start';
 
 export const en = {
   'app.name': 'Airlock',
@@ -354,6 +355,7 @@ export const en = {
   ...enChat,
   ...enChatAnswer,
   ...enChatHistory,
+  ...enSetupStart,
 
   'security.logs': 'Logs',
   'security.logs.title': 'Runtime logs',

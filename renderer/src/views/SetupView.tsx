@@ -11,6 +11,7 @@ import { readiness, type Tone } from '../lib/health-copy';
 import { useDelayed } from '../lib/use-delayed';
 import { useApp } from '../stores/app-store';
 import { HealthCard } from './setup/HealthCard';
+import { StartSafeChat } from './setup/StartSafeChat';
 import './setup/setup.css';
 
 const readinessIcons: Record<Tone, ReactNode> = {
@@ -44,17 +45,14 @@ export default function SetupView() {
                 {t('setup.lastChecked', { time: timeFormat.format(health.checkedAt) })}
               </span>
             )}
-            <Button
-              variant="primary"
-              icon={<IconRefresh size={16} />}
-              loading={checking}
-              onClick={onCheckAgain}
-            >
+            <Button icon={<IconRefresh size={16} />} loading={checking} onClick={onCheckAgain}>
               {t('setup.checkAgain')}
             </Button>
           </>
         }
       />
+
+      <StartSafeChat />
 
       <div className="setup-progress" aria-live="polite">
         {(showProgress || loading) && <ProgressBar label={t('setup.checking')} />}
