@@ -93,6 +93,13 @@ test.describe('an adult: personal data is flagged as typed and hidden from the m
     });
     expect(record.replace(/\D/g, '')).not.toContain('4155550132');
     expect(record).not.toMatch(/555.?0132/);
+
+    // The next draft starts clean: the sent message's warning never comes back while it is checked.
+    const screen = await chat.recordScreenTexts();
+    await chat.typeDraft('thanks, mail me at anna@example.com');
+    await expect(chat.draftWarnings('EMAIL')).toBeVisible();
+    await expect(chat.draftWarnings()).toHaveCount(1);
+    for (const state of await screen()) expect(state).not.toContain('This looks like a phone number');
   });
 });
 

@@ -32,8 +32,11 @@ export interface DraftWarningsProps {
 
 export function DraftWarnings({ id, draft, role }: DraftWarningsProps) {
   const [checked, setChecked] = useState<Checked>(nothing);
-  // An emptied box (a message just sent) clears at once; an edited one keeps the last warnings until checked again.
-  const shown = role && draft.trim() !== '' ? checked : nothing;
+  // An emptied box (a message just sent) forgets its warnings at once, so the next draft starts
+  // clean; an edited one keeps the last warnings until it is checked again, without flicker.
+  const empty = !role || draft.trim() === '';
+  if (empty && checked !== nothing) setChecked(nothing);
+  const shown = empty ? nothing : checked;
 
   useEffect(() => {
     if (!role || draft.trim() === '') return;
