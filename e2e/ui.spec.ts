@@ -90,7 +90,8 @@ test.describe('Airlock in the browser, over serve', () => {
     await page.keyboard.press('Enter');
     await expect(app.heading).toBeFocused();
 
-    await app.navigateByKeyboard('models');
+    // Family is still an empty state whose first stop is its way forward (Models has its own view now).
+    await app.navigateByKeyboard('family');
     await expect(app.heading).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: en['empty.action'] })).toBeFocused();

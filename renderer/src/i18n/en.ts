@@ -6,6 +6,7 @@ import { enChat } from './en-chat';
 import { enChatAnswer } from './en-chat-answer';
 import { enChatHistory } from './en-chat-history';
 import { enImages } from './en-images';
+import { enModels } from './en-models';
 import { enSetupStart } from './en-setup-start';
 
 export const en = {
@@ -353,6 +354,7 @@ export const en = {
 
   ...enImages,
   ...enChat,
+  ...enModels,
   ...enChatAnswer,
   ...enChatHistory,
   ...enSetupStart,
