@@ -8,7 +8,8 @@ import { join } from 'node:path';
 const here = import.meta.dirname;
 // Bundles live inside the repo so their packages resolve from node_modules.
 const out = join(here, '..', 'dist', 'bench');
-const benches = readdirSync(here).filter((f) => f.endsWith('.bench.ts'));
+// `node bench/run.mjs chat-path` runs only the benches whose file name contains the word.
+const benches = readdirSync(here).filter((f) => f.endsWith('.bench.ts') && f.includes(process.argv[2] ?? ''));
 let failed = 0;
 for (const file of benches) {
   const outfile = join(out, file.replace(/\.ts$/, '.cjs'));
