@@ -104,6 +104,11 @@ test.describe('the Models view', () => {
       await expect(models.importForm).toHaveCount(0);
       await expect(models.main.getByRole('button', { name: /^Delete/ })).toHaveCount(0);
       await expect(models.main).toContainText(en['models.kidNote']);
+      // The core refuses a kid's delete whatever the window shows (the CLI speaks for the kid's serve).
+      const refused = await kid
+        .cli('models.delete', { id: 'any' })
+        .catch((error: { stdout: string }) => JSON.parse(error.stdout) as unknown);
+      expect(refused).toMatchObject({ error: { code: 'forbidden' } });
       await app.expectAccessible();
     } finally {
       // The folder belongs to the admin serve, which removes it.

@@ -4,6 +4,8 @@
 // row and no file; delete removes both, and waits for a model mid-answer.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -148,6 +150,31 @@ describe('the Models service', () => {
     const third = encodeGguf(buildDemoModel(9));
     const relative = await refusal(service.startImport({ path: 'tiny.gguf', sha256: sha(third) }, 'admin'));
     expect(relative.details).toEqual({ reason: 'PATH_NOT_ABSOLUTE' });
+  });
+
+  it('imports from a loopback URL: downloading, then the entry shows the address without its query', async () => {
+    const { service, seen, ended, folder } = setup();
+    const server = createServer((req, res) => {
+      if (req.url?.startsWith('/files/remote.gguf'))
+        res.writeHead(200, { 'content-length': model.length }).end(model);
+      else res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const url = `http://127.0.0.1:${port}/files/remote.gguf?token=secret`;
+      const { operationId } = await service.startImport({ url, sha256: modelSha }, 'admin');
+      const last = await ended(operationId);
+      expect(seen.find((p) => p.operationId === operationId)?.phase).toBe('downloading');
+      expect(last.entry).toMatchObject({
+        name: 'remote:latest',
+        source: { kind: 'url', label: `http://127.0.0.1:${port}/files/remote.gguf` },
+      });
+      expect(JSON.stringify(last)).not.toContain('secret');
+      expect(folder()).toEqual(['remote.gguf']);
+    } finally {
+      server.close();
+    }
   });
 
   it('names an unnamed import after its file, with -2 when that is taken', () => {
