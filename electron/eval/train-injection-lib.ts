@@ -29,10 +29,10 @@ export interface InjectionTrainOptions {
 
 export const defaultInjectionOptions: InjectionTrainOptions = {
   seed: 20241123,
-  epochs: 30,
+  epochs: 50,
   l2: 1e-5,
   rate: 0.3,
-  targetFpr: 0.02,
+  targetFpr: 0.025,
   folds: 5,
 };
 
