@@ -9,7 +9,7 @@ import { en } from '../renderer/src/i18n/en.ts';
 import { AppPage } from './pages/app-page';
 import { ChatPage } from './pages/chat-page';
 import { SetupPage } from './pages/setup-page';
-import { expect, test } from './serve-fixture';
+import { expect, startServe, test } from './serve-fixture';
 
 const imageRepo = 'airlock-engine-h2e';
 // Read by the core that the worker's serve starts (it inherits this environment).
@@ -102,4 +102,41 @@ test('Start safe chat lands in Chat, answering from the engine inside a level-2 
   await app.expectAccessible();
   await app.screenshot('setup-start-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+});
+
+test('where Docker is missing it says so, and chat without a sandbox is named as such', async ({ page }) => {
+  test.setTimeout(120_000);
+  // A Docker socket that does not exist: the real engine lookup fails as on a machine without Docker.
+  const saved = process.env.DOCKER_HOST;
+  process.env.DOCKER_HOST = 'unix:///nonexistent/airlock-h2/docker.sock';
+  const serve = await startServe().finally(() => {
+    if (saved === undefined) delete process.env.DOCKER_HOST;
+    else process.env.DOCKER_HOST = saved;
+  });
+  try {
+    const app = new AppPage(page);
+    const setup = new SetupPage(page);
+    await app.open(serve.openUrl);
+    await setup.startSafeChat.click();
+    const alert = page.getByRole('main').getByRole('alert');
+    await expect(alert).toContainText(en['setup.start.failed']);
+    await expect(alert).toContainText('Start Docker and try again, or chat without a sandbox for now.');
+    await expect(setup.step('docker')).toHaveAttribute('data-state', 'failed');
+    await expect(page.getByRole('main').getByRole('button', { name: en['setup.start.retry'] })).toBeVisible();
+
+    await page.getByRole('main').getByRole('button', { name: en['setup.start.withoutSandbox'] }).click();
+    await expect(page.getByRole('main').getByRole('status').filter({ hasText: 'no sandbox' })).toContainText(
+      en['setup.start.noSandbox'],
+    );
+    await expect(setup.step('sandbox')).toHaveAttribute('data-state', 'skipped');
+    await app.expectAccessible();
+    await page.getByRole('main').getByRole('link', { name: en['setup.start.openChat'] }).click();
+    await app.expectView('chat');
+    await expect(new ChatPage(page).model).toContainText('airlock-demo:latest', { timeout: 30_000 });
+    const models = (await serve.cli('models.list')) as { runtime: string };
+    expect(models.runtime).toBe('builtin');
+  } finally {
+    await serve.stop();
+    serve.remove();
+  }
 });

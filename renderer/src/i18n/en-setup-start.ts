@@ -20,6 +20,8 @@ export const enSetupStart = {
   'setup.start.state.failed': 'Failed',
   'setup.start.state.skipped': 'Skipped',
   'setup.start.failed': 'The safe chat could not start',
-  'setup.start.done': 'Ready: opening Chat…',
-  'setup.start.noSandbox': 'No sandbox: the model runs on this computer.',
+  'setup.start.done': 'Ready: the demo model runs in a level {level} sandbox.',
+  'setup.start.noSandbox':
+    'Ready, with no sandbox: the demo model runs on this computer with your permissions. Start safe chat again once Docker runs.',
+  'setup.start.openChat': 'Open Chat',
 } as const;

@@ -29,11 +29,12 @@ export function StartSafeChat() {
   useEffect(() => {
     if (run?.status === 'running') seenRunning.current = true;
     // Done while watched: Chat is where the user wanted to be. Coming back to Setup later shows the steps.
-    if (run?.status === 'done' && seenRunning.current) {
+    // Without a sandbox the user stays to read that it is unprotected, and opens Chat themselves.
+    if (run?.status === 'done' && seenRunning.current && run.result?.runtime === 'sandbox') {
       seenRunning.current = false;
       window.location.hash = hrefFor('chat');
     }
-  }, [run?.status]);
+  }, [run?.status, run?.result?.runtime]);
 
   return (
     <Card as="section" className="start-card" aria-labelledby="start-heading">
@@ -82,10 +83,17 @@ export function StartSafeChat() {
           <p>{run.failure?.message}</p>
         </div>
       )}
-      {run?.status === 'done' && (
-        <p className="start-done" role="status">
-          {run.result?.runtime === 'builtin' ? t('setup.start.noSandbox') : t('setup.start.done')}
-        </p>
+      {run?.status === 'done' && run.result && (
+        <div className="start-done" role="status">
+          <p>
+            {run.result.runtime === 'builtin'
+              ? t('setup.start.noSandbox')
+              : t('setup.start.done', { level: run.result.level ?? 2 })}
+          </p>
+          <a className="btn btn-secondary btn-md" href={hrefFor('chat')}>
+            {t('setup.start.openChat')}
+          </a>
+        </div>
       )}
     </Card>
   );
