@@ -124,7 +124,7 @@ test.describe('answers from the script model', () => {
     await dialog.getByRole('button', { name: en['chat.link.confirm'] }).click();
     const tab = await popup;
     expect(tab.url()).toBe(linkUrl);
-    expect(await tab.evaluate(() => window.opener)).toBeNull();
+    expect(await tab.evaluate(() => window.opener === null)).toBe(true);
     await tab.close();
     await expect(dialog).toBeHidden();
     expect(await app.cspViolations()).toEqual([]);
