@@ -2,6 +2,8 @@
 // it streams, and GET /api/tags. Every wait is bounded (first token, then
 // between tokens), an abort cuts the HTTP request at once, and a runtime that
 // dies mid-answer ends the read with a sentence instead of a hang.
+// It reads the stream itself rather than through engines/ollama-runtime.ts: over 150 alternating
+// answers the client's extra async-iterator layers cost ~0.8 ms more CPU per 64-token answer (~9%).
 import { failures, fromRuntimeError, RuntimeFailure } from './runtime-errors';
 import type { RuntimeConnection } from './runtime-source';
 
