@@ -4,7 +4,7 @@
 // process inside can race the extraction with symlinks (the docker cp class of
 // bugs, CVE-2018-15664), and the serving runtime gains no writable path or
 // network. The file lands under a hidden name the engines do not list, and a
-// second short run of the helper (no network, no capabilities, read-only
+// second short run of the helper (no network, one capability, read-only
 // root) renames it, so a runtime never sees half a model and a failed copy
 // leaves nothing behind.
 import type Dockerode from 'dockerode';
@@ -45,7 +45,9 @@ export async function putModelInSandbox(t: SandboxTransfer): Promise<{ path: str
       Image: t.image,
       Entrypoint: command,
       Cmd: [],
-      User: t.owner,
+      // Root with only DAC_OVERRIDE: it must rename or delete in a folder that the sandbox user (level
+      // 2+) or root (level 1) owns, and nothing more (no chown, no setuid, no network).
+      User: '0:0',
       Labels: { [labelKeys.role]: 'prepare', [labelKeys.instance]: t.instance },
       HostConfig: {
         NetworkMode: 'none',
@@ -59,6 +61,7 @@ export async function putModelInSandbox(t: SandboxTransfer): Promise<{ path: str
           },
         ],
         CapDrop: ['ALL'],
+        CapAdd: ['DAC_OVERRIDE'],
         SecurityOpt: ['no-new-privileges:true'],
         ReadonlyRootfs: true,
         Memory: 256 * 1024 * 1024,
