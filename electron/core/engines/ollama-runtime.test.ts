@@ -196,6 +196,17 @@ describe('Ollama adapter: pull and delete against a replay of Ollama', () => {
       expect(replay.seen[0]!.body).toMatchObject({ name: 'llama3.2:1b', stream: true });
       expect(replay.seen[0]!.body).not.toHaveProperty('insecure');
 
+      // NET-02: another registry is refused before anything is sent.
+      const seen = replay.seen.length;
+      const foreign = await failureOf(collect(runtime.pull('evil.test:8443/attacker/m')));
+      expect(foreign).toMatchObject({ kind: 'refused' });
+      expect(foreign.message).toBe(
+        'The model name “evil.test:8443/attacker/m” is not from an allowed registry.',
+      );
+      expect(replay.seen).toHaveLength(seen);
+      await collect(runtime.pull('registry.ollama.ai/library/llama3.2:1b'));
+      expect(replay.seen).toHaveLength(seen + 1);
+
       const missing = await failureOf(collect(runtime.pull('missing')));
       expect(missing.message).toBe(
         'No model named "missing" was found to download. Check the name and try again.',

@@ -6,6 +6,7 @@
 import { Ollama, type ChatResponse, type ModelResponse, type ShowResponse } from 'ollama';
 import { failures, fromRuntimeError, RuntimeFailure } from '../chat/runtime-errors';
 import type { ChatRequestBody } from '../chat/runtime-chat';
+import { pullNameRefusal } from '../sandbox/runtime-guard';
 
 export interface OllamaRuntimeOptions {
   /** Base URL, e.g. the guard's `http://127.0.0.1:<port>` or the built-in engine's. */
@@ -14,6 +15,8 @@ export interface OllamaRuntimeOptions {
   headers?: Record<string, string>;
   /** Calls that answer at once (list, show, ps, delete) give up after this long. */
   timeoutMs?: number;
+  /** Registries a pull may name (NET-02); registry.ollama.ai by default. */
+  registries?: ReadonlySet<string>;
 }
 
 /** One line of a pull's progress, as Ollama streams it. */
@@ -28,6 +31,8 @@ export interface PullProgress {
 export type ChatPart = Pick<ChatResponse, 'done' | 'eval_count' | 'eval_duration' | 'done_reason'> & {
   content: string;
 };
+
+const defaultRegistries: ReadonlySet<string> = new Set(['registry.ollama.ai']);
 
 /** What the client says when a stream ends without its closing line: the runtime went away. */
 const cutShort = 'Did not receive done or success response in stream.';
@@ -65,10 +70,14 @@ export class OllamaRuntime {
 
   /**
    * POST /api/pull, yielding each progress line until Ollama says "success".
-   * Never asks for an insecure registry (NET-02). An abort through `signal`
-   * ends the iteration quietly; the download stops with the connection.
+   * Never asks for an insecure registry, and refuses a name from a registry
+   * not allowlisted before sending anything, as the guard would (NET-02): the
+   * adapter may also point at an Ollama with no guard in front. An abort
+   * through `signal` ends the iteration quietly; the download stops with the connection.
    */
   async *pull(model: string, signal?: AbortSignal): AsyncGenerator<PullProgress> {
+    const refusal = pullNameRefusal(model, this.options.registries ?? defaultRegistries);
+    if (refusal) throw new RuntimeFailure('refused', refusal.error);
     const lines = this.stream(model, signal, (c) => c.pull({ model, stream: true }), pullFailure, pullCut);
     for await (const line of lines) {
       yield {
