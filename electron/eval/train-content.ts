@@ -85,6 +85,32 @@ function report(label: string, scored: Scored[], threshold: number, perCategory 
     );
 }
 
+/**
+ * Kid recall (in-scope unsafe rows) and false-positive rate with each source
+ * weighted by its share of the data file's rows of that label, so the figure
+ * reads as a prediction for a split built like it.
+ */
+function mixWeighted(rows: readonly ContentRow[], scored: readonly Scored[], threshold: number): string {
+  const part = (label: 'safe' | 'unsafe'): string => {
+    const share = new Map<string, number>();
+    for (const r of rows)
+      if (r.label === label && (label === 'safe' || r.in_scope))
+        share.set(r.source, (share.get(r.source) ?? 0) + 1);
+    let sum = 0;
+    let weight = 0;
+    for (const [source, count] of share) {
+      const mine = scored.filter(
+        (s) => s.row.source === source && s.row.label === label && (label === 'safe' || s.row.in_scope),
+      );
+      if (mine.length === 0) continue;
+      sum += (count * mine.filter((s) => s.p >= threshold || s.rule).length) / mine.length;
+      weight += count;
+    }
+    return (sum / Math.max(1, weight)).toFixed(3);
+  };
+  return `recall ${part('unsafe')}  fpr ${part('safe')}`;
+}
+
 async function main(): Promise<void> {
   const a = args(process.argv.slice(2));
   const opt = { ...defaultTrainOptions, seed: a.seed };
@@ -135,6 +161,9 @@ async function main(): Promise<void> {
   report('held-out licensed rows', heldScored, trial.threshold, true);
   report('never-trained sources', measuredScored, trial.threshold, true);
   report('all held-out rows', [...heldScored, ...measuredScored], trial.threshold);
+  console.log(
+    `  ${'weighted to the data mix'.padEnd(34)} ${mixWeighted(all, [...heldScored, ...measuredScored], trial.threshold)}`,
+  );
   if (a.mistakes)
     for (const s of [...heldScored, ...measuredScored]) {
       const hit = s.p >= trial.threshold || s.rule;

@@ -1,8 +1,9 @@
 // The content filter's view of a text: lower case, NFKC, invisible characters
 // dropped, look-alike letters and in-word leetspeak folded, s p a c e d letters
 // joined and long letter runs shortened, with a map back to the user's own
-// offsets. Interim until shared/guard/normalize.ts lands; every step is one
-// linear pass so a 100 KB paste stays cheap.
+// offsets. The phrase rules and the profanity list read this view (their
+// spans map back through it); the learned model reads normalize's leet view
+// (model-input.ts). Every step is one linear pass so a 100 KB paste stays cheap.
 import { allMatches } from '../regex-scan';
 
 export interface Folded {

@@ -2,7 +2,9 @@
 // name a harmful act with its object ("kill someone", "buy meth"), not a bare
 // verb, so "kill a Python process" or "the history of the atomic bomb" pass;
 // the learned model (model.ts) covers the wording these miss. Every phrase is
-// at most four words, which is what the stream filter's window holds back.
+// at most four words, which is what the stream filter's window holds back
+// (the intent rule runs longer; its start falls in the window's 48 characters of
+// shown context, so the answer still stops before the person is named).
 // Patterns are alternations of literals with single optional parts and bounded
 // gaps: no nested quantifiers, so matching stays linear (issue 5, robustness).
 import { allMatches } from '../regex-scan';
@@ -72,6 +74,14 @@ const rules: Array<[ContentCategory, string, boolean?]> = [
     w(
       `(?:kill|killing|murder|murdering|stab|stabbing|strangle|strangling|shoot|shooting|behead|torture|torturing|poison|poisoning|kidnap|kidnapping|beat up|hurt|slaughter|exterminate|massacre) ${gap}${people}`,
     ),
+  ],
+  // The speaker's own intent or a how-to, aimed at a person: "I want to kill my teacher", "how do I stab someone".
+  [
+    'violence',
+    w(
+      `(?:i (?:want|wanna|am going|'m going|will|gonna|plan|need) to|i'll|how (?:do|can|could|should) i|help me) ${gap}(?:kill|murder|stab|strangle|shoot|poison|beat up|hurt|torture|kidnap) ${gap}${people}`,
+    ),
+    true,
   ],
   [
     'violence',
