@@ -102,6 +102,18 @@ test('Start safe chat lands in Chat, answering from the engine inside a level-2 
   await app.expectAccessible();
   await app.screenshot('setup-start-dark');
   await page.emulateMedia({ colorScheme: 'light' });
+
+  // A second run reuses the image (same id, no new build) and the running sandbox, and lands in Chat again.
+  const imageIds = async () =>
+    (await docker.listImages({ filters: { reference: [imageRepo] } })).map((image) => image.Id);
+  const before = await imageIds();
+  expect(before).toHaveLength(1);
+  const containerBefore = status.container;
+  await setup.startSafeChat.click();
+  await expect(page).toHaveURL(/#\/chat$/, { timeout: 120_000 });
+  expect(await imageIds()).toEqual(before);
+  const again = (await serve.cli('sandbox.status')) as typeof status;
+  expect(again.container).toEqual(containerBefore);
 });
 
 test('where Docker is missing it says so, and chat without a sandbox is named as such', async ({ page }) => {
