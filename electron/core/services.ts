@@ -87,14 +87,6 @@ export function createCore(options: CoreOptions): Core {
     log: (line) => log(line),
     ...options.engine,
   });
-  const safeChat = createSafeChat({
-    dataDir: options.dataDir,
-    events,
-    sandbox,
-    builtin,
-    ...(options.engine?.entry ? { engineEntry: options.engine.entry } : {}),
-    log: (line) => log(line),
-  });
   const answering = new AnsweringModels();
   const models = new ModelsService({
     modelsDir: join(options.dataDir, 'models'),
@@ -102,6 +94,21 @@ export function createCore(options: CoreOptions): Core {
     events,
     log: (line) => log(line),
     isAnswering: (name) => answering.busy(name),
+  });
+  // The demo model it puts in the sandbox is recorded in the inventory like models.demo's (MI-06).
+  const safeChat = createSafeChat({
+    dataDir: options.dataDir,
+    events,
+    sandbox,
+    builtin: {
+      writeDemoModel: async () => {
+        const demo = await builtin.writeDemoModel();
+        await models.recordDemo(demo);
+        return demo;
+      },
+    },
+    ...(options.engine?.entry ? { engineEntry: options.engine.entry } : {}),
+    log: (line) => log(line),
   });
   const chat = new ChatService({
     events,
