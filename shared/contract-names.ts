@@ -30,6 +30,7 @@ export const contractCallNames = [
   'models.cancelImport',
   'models.inventory',
   'models.delete',
+  'models.verify',
 ] as const satisfies readonly CallName[];
 export const contractEventNames = [
   'app.heartbeat',

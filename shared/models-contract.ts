@@ -69,6 +69,16 @@ export const modelSourceSchema = z.object({
   label: z.string(),
 });
 
+/** MI-06: what re-hashing the stored file found; a changed or missing model is not served. */
+export const integritySchema = z.object({
+  state: z.enum(['ok', 'changed', 'missing']),
+  /** Where the flagged copy was: the model folder on this machine, or the sandbox's model volume. */
+  where: z.enum(['host', 'sandbox']).optional(),
+  /** The SHA-256 the check found, when the file was there to hash. */
+  found: z.string().optional(),
+  checkedAt: z.number().optional(),
+});
+
 export const modelEntrySchema = z.object({
   id: z.string(),
   /** What the runtime serves it as ("tiny:latest"); chats name it so. */
@@ -88,6 +98,7 @@ export const modelEntrySchema = z.object({
   importedAt: z.number(),
   /** The role (later the profile) that imported it, or "airlock" for files it found or wrote itself. */
   importedBy: z.string(),
+  integrity: integritySchema,
 });
 export type ModelEntry = z.infer<typeof modelEntrySchema>;
 
@@ -118,6 +129,21 @@ export const modelsInventoryOutput = z.object({
   models: z.array(modelEntrySchema),
   /** Whether the caller may import and delete (the core refuses anyway); the window hides the controls. */
   canManage: z.boolean(),
+});
+
+export const verifyResultSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(['ok', 'changed', 'missing']),
+  expected: z.string(),
+  found: z.string().optional(),
+  where: z.enum(['host', 'sandbox']),
+});
+export type VerifyResult = z.infer<typeof verifyResultSchema>;
+
+export const modelsVerifyOutput = z.object({
+  results: z.array(verifyResultSchema),
+  checkedAt: z.number(),
 });
 
 export const modelsCalls = {
@@ -157,6 +183,15 @@ export const modelsCalls = {
     minRole: 'kid',
     input: z.strictObject({}),
     output: modelsInventoryOutput,
+  }),
+  'models.verify': callDef({
+    summary:
+      'Re-hash the stored model files (and their copies in a running sandbox) against the recorded SHA-256; a changed or missing one is flagged and no longer served.',
+    minRole: 'admin',
+    input: z.strictObject({
+      id: operationIdSchema.optional().describe('the inventory id of one model (default: every model)'),
+    }),
+    output: modelsVerifyOutput,
   }),
   'models.delete': callDef({
     summary: 'Delete an imported model: its file and its inventory entry.',

@@ -12,10 +12,12 @@ import { EventHub } from './event-hub';
 import { HealthService } from './health/health-service';
 import { AnsweringModels } from './models/answering-models';
 import { ModelsService } from './models/models-service';
+import { sandboxModelVolume } from './models/verify-wiring';
 import type { Role } from '../../shared/contract';
 import { createRouter, type CallContext, type Router } from './router';
 import { runTool as realRunTool, type ToolRunner } from './run-tool';
 import { createSandbox } from './sandbox/sandbox-setup';
+import { instanceId } from './sandbox/sandbox-settings';
 import { createSafeChat } from './setup/safe-chat-wiring';
 import { openDatabase } from './store/database';
 import { createSettingsStore } from './store/settings-store';
@@ -94,6 +96,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     log: (line) => log(line),
     isAnswering: (name) => answering.busy(name),
+    sandboxVolume: () => sandboxModelVolume(sandbox, instanceId(options.dataDir)),
   });
   // The demo model it puts in the sandbox is recorded in the inventory like models.demo's (MI-06).
   const safeChat = createSafeChat({
@@ -148,6 +151,7 @@ export function createCore(options: CoreOptions): Core {
       'models.cancelImport': (input) => models.cancel(input.operationId),
       'models.inventory': (_input, ctx) => models.list(ctx.role),
       'models.delete': (input) => models.delete(input.id),
+      'models.verify': (input) => models.verify(input.id),
       'setup.startSafeChat': (input) => safeChat.start(input),
     },
     log,

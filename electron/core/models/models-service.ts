@@ -26,7 +26,13 @@ import { importModel, type ImportSource } from './import-model';
 import { ImportOperations, type Operation } from './import-operations';
 import { inspectModel } from './inspect-model';
 import { rowFromReport } from './inventory-row';
-import { modelFileName, reconcileModelFolder } from './reconcile-folder';
+import { MemoryModelAuditSink, type ModelAuditSink } from './model-audit';
+import { modelFileName, quarantineDir, reconcileModelFolder } from './reconcile-folder';
+import { verifyModels, type VerifyDeps, type VerifyScope } from './verify-models';
+import type { SandboxVolume } from './verify-sandbox';
+
+/** Files up to this size are re-hashed before the first call at start; bigger ones after, in the background. */
+const startupCheckBytes = 64 * 1024 * 1024;
 
 export interface ModelsServiceOptions {
   modelsDir: string;
@@ -37,6 +43,10 @@ export interface ModelsServiceOptions {
   isAnswering?: (name: string) => boolean;
   now?: () => number;
   maxBytes?: number;
+  /** Where integrity alerts go (MI-06); in memory until the storage issue's audit log lands. */
+  audit?: ModelAuditSink;
+  /** The running sandbox's model volume, so verify can check the copies there too. */
+  sandboxVolume?: () => Promise<SandboxVolume | undefined>;
   /** Crash tests: the process kills itself right after this step of an import. */
   crashAt?: 'recorded' | 'renamed';
 }
@@ -50,20 +60,55 @@ export class ModelsService {
   private readonly reserved = new Set<string>();
   private readonly now: () => number;
   private readonly runs = new Set<Promise<void>>();
+  readonly audit: ModelAuditSink;
+  /** One verify pass at a time: two passes moving the same file aside would race. */
+  private verifying: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: ModelsServiceOptions) {
     this.now = options.now ?? Date.now;
+    this.audit = options.audit ?? new MemoryModelAuditSink();
     this.inventory = createModelInventory(options.db);
     this.operations = new ImportOperations(options.events, this.now);
-    this.ready = reconcileModelFolder({
+    const failed = (what: string) => (error: unknown) => options.log(`${what}: ${String(error)}`);
+    const reconciled = reconcileModelFolder({
       dir: options.modelsDir,
       inventory: this.inventory,
       log: options.log,
       now: this.now,
-    }).then(
-      () => undefined,
-      (error: unknown) => options.log(`The model folder could not be checked: ${String(error)}`),
-    );
+    }).then(() => undefined, failed('The model folder could not be checked'));
+    // Small files are checked before the first call so a tampered one is never served; big ones and the
+    // sandbox's copies (Docker may be slow to answer) right after, without holding calls up.
+    this.ready = reconciled
+      .then(() => this.serialVerify({ maxBytes: startupCheckBytes, sandbox: false }))
+      .then(() => undefined, failed('The model files could not be re-checked'));
+    const background = this.ready
+      .then(() => this.serialVerify({}))
+      .then(() => undefined, failed('The model files could not be re-checked'));
+    this.runs.add(background);
+    void background.finally(() => this.runs.delete(background));
+  }
+
+  /** models.verify: re-hash one model or all, flag what changed or went missing (MI-06). */
+  async verify(id: string | undefined): Promise<CallOutput<'models.verify'>> {
+    await this.ready;
+    if (id !== undefined && this.inventory.get(id)?.state !== 'ready')
+      throw new AirlockError('not_found', 'That model is not in the inventory.');
+    const results = await this.serialVerify(id !== undefined ? { id } : {});
+    return { results, checkedAt: this.now() };
+  }
+
+  private serialVerify(scope: VerifyScope) {
+    const deps: VerifyDeps = {
+      modelsDir: this.options.modelsDir,
+      inventory: this.inventory,
+      audit: this.audit,
+      log: this.options.log,
+      now: this.now,
+      ...(this.options.sandboxVolume ? { sandbox: this.options.sandboxVolume } : {}),
+    };
+    const pass = this.verifying.then(() => verifyModels(deps, scope));
+    this.verifying = pass.catch(() => undefined);
+    return pass;
   }
 
   async startImport(input: CallInput<'models.import'>, role: Role): Promise<CallOutput<'models.import'>> {
@@ -79,6 +124,10 @@ export class ModelsService {
           : 'This model is being imported already.',
         { reason: 'ALREADY_IMPORTED' },
       );
+    }
+    // Importing a flagged model's bytes again replaces its entry (MI-06: "until you import it again").
+    for (const stale of this.inventory.list()) {
+      if (stale.sha256 === sha256 && stale.integrity?.state !== 'ok') await this.removeFlagged(stale);
     }
     const base = this.chooseBase(input.name, source);
     this.reserved.add(sha256).add(base);
@@ -123,10 +172,21 @@ export class ModelsService {
         { reason: 'MODEL_BUSY' },
       );
     }
+    if (row.integrity?.state !== 'ok') {
+      await this.removeFlagged(row);
+      return { deleted: true };
+    }
     // The file goes first: a crash in between leaves a row without a file, which the next start removes.
     await rm(join(this.options.modelsDir, row.fileName), { force: true });
     this.inventory.remove(id);
     return { deleted: true };
+  }
+
+  /** A flagged model's file is in quarantine/ (changed) or gone (missing); both go with the row. */
+  private async removeFlagged(row: InventoryRow): Promise<void> {
+    await rm(join(this.options.modelsDir, quarantineDir, row.fileName), { force: true });
+    await rm(join(this.options.modelsDir, row.fileName), { force: true });
+    this.inventory.remove(row.id);
   }
 
   /** Cancels the imports in flight and waits until each has cleaned up, before the database closes. */

@@ -68,7 +68,8 @@ export async function reconcileModelFolder(options: ReconcileOptions): Promise<R
     const path = join(dir, row.fileName);
     const present = modelFileName.test(row.fileName) && (await isFile(path));
     if (row.state === 'ready') {
-      if (present) continue;
+      // A model flagged by re-verification (MI-06) keeps its row and flag until it is imported again or deleted.
+      if (present || (row.integrity && row.integrity.state !== 'ok')) continue;
       inventory.remove(row.id);
       report.dropped.push(row.fileName);
       log(`The model file ${row.fileName} has gone from the model folder; its inventory entry was removed.`);

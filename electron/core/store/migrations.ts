@@ -83,4 +83,19 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX models_sha256 ON models (sha256);
     `,
   },
+  {
+    version: 4,
+    name: 'models_integrity',
+    // MI-06 re-verification: what the last check found. A model whose file
+    // changed or went missing stays flagged (and is not served) until it is
+    // imported again or deleted; integrity_found is the digest the check saw.
+    sql: `
+      ALTER TABLE models ADD COLUMN integrity TEXT NOT NULL DEFAULT 'ok'
+        CHECK (integrity IN ('ok', 'changed', 'missing'));
+      ALTER TABLE models ADD COLUMN integrity_where TEXT NULL
+        CHECK (integrity_where IS NULL OR integrity_where IN ('host', 'sandbox'));
+      ALTER TABLE models ADD COLUMN integrity_found TEXT NULL;
+      ALTER TABLE models ADD COLUMN integrity_checked_at INTEGER NULL;
+    `,
+  },
 ];

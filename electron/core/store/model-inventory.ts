@@ -7,8 +7,12 @@ import type { ModelEntry } from '../../../shared/models-contract';
 
 export type SourceKind = ModelEntry['source']['kind'];
 
+export type Integrity = ModelEntry['integrity'];
+
 /** A row as the core sees it; `sourceRef` (a full path or URL) never leaves the core. */
-export interface InventoryRow extends Omit<ModelEntry, 'source'> {
+export interface InventoryRow extends Omit<ModelEntry, 'source' | 'integrity'> {
+  /** What the last on-disk check found (MI-06); absent on a row being written, read back as 'ok'. */
+  integrity?: Integrity;
   state: 'importing' | 'ready';
   sourceKind: SourceKind;
   sourceRef: string;
@@ -31,6 +35,8 @@ export interface ModelInventory {
   upsertByFileName(row: InventoryRow): void;
   markReady(id: string): void;
   remove(id: string): void;
+  /** Records a check's outcome: 'ok' only moves the checked time, a flag stays until re-import or delete. */
+  setIntegrity(id: string, integrity: Integrity): void;
 }
 
 interface Row {
@@ -53,28 +59,39 @@ interface Row {
   scan_findings: string;
   imported_at: number;
   imported_by: string;
+  integrity: Integrity['state'];
+  integrity_where: Integrity['where'] | null;
+  integrity_found: string | null;
+  integrity_checked_at: number | null;
 }
 
 const columns =
   'id, name, file_name, state, importer_pid, source_kind, source_ref, sha256, size, format, architecture, ' +
   'parameter_count, quantization, context_length, template_verdict, scan_verdict, scan_findings, ' +
   'imported_at, imported_by';
+const integrityColumns = 'integrity, integrity_where, integrity_found, integrity_checked_at';
 const placeholders = columns
   .split(', ')
   .map((c) => `@${c}`)
   .join(', ');
 
 export function createModelInventory(db: Database.Database): ModelInventory {
-  const select = (where: string) => db.prepare(`SELECT ${columns} FROM models ${where}`);
+  const select = (where: string) => db.prepare(`SELECT ${columns}, ${integrityColumns} FROM models ${where}`);
   const listReady = select("WHERE state = 'ready' ORDER BY imported_at, rowid");
   const listAll = select('ORDER BY imported_at, rowid');
   const byId = select('WHERE id = ?');
   const byFile = select('WHERE file_name = ?');
-  const bySha = select("WHERE sha256 = ? AND state = 'ready' LIMIT 1");
+  // A flagged row no longer vouches for these bytes: importing them again replaces it.
+  const bySha = select("WHERE sha256 = ? AND state = 'ready' AND integrity = 'ok' LIMIT 1");
   const insert = db.prepare(`INSERT INTO models (${columns}) VALUES (${placeholders})`);
   const replace = db.prepare(`INSERT OR REPLACE INTO models (${columns}) VALUES (${placeholders})`);
   const ready = db.prepare("UPDATE models SET state = 'ready', importer_pid = NULL WHERE id = ?");
   const drop = db.prepare('DELETE FROM models WHERE id = ?');
+  const checked = db.prepare('UPDATE models SET integrity_checked_at = @at WHERE id = @id');
+  const flag = db.prepare(
+    'UPDATE models SET integrity = @state, integrity_where = @where, integrity_found = @found, ' +
+      'integrity_checked_at = @at WHERE id = @id',
+  );
   const one = (statement: Database.Statement, arg: string) => {
     const row = statement.get(arg) as Row | undefined;
     return row ? fromRow(row) : undefined;
@@ -90,13 +107,28 @@ export function createModelInventory(db: Database.Database): ModelInventory {
     upsertByFileName: (row) => void replace.run(toRow(row)),
     markReady: (id) => void ready.run(id),
     remove: (id) => void drop.run(id),
+    setIntegrity: (id, integrity) => {
+      const at = integrity.checkedAt ?? null;
+      if (integrity.state === 'ok') return void checked.run({ id, at });
+      flag.run({
+        id,
+        at,
+        state: integrity.state,
+        where: integrity.where ?? null,
+        found: integrity.found ?? null,
+      });
+    },
   };
 }
 
 /** What a window may see of a row: the source's base name or URL without its query, never a host path. */
 export function toEntry(row: InventoryRow): ModelEntry {
-  const { state: _state, sourceKind, sourceRef, importerPid: _pid, ...entry } = row;
-  return { ...entry, source: { kind: sourceKind, label: sourceLabel(sourceKind, sourceRef) } };
+  const { state: _state, sourceKind, sourceRef, importerPid: _pid, integrity, ...entry } = row;
+  return {
+    ...entry,
+    source: { kind: sourceKind, label: sourceLabel(sourceKind, sourceRef) },
+    integrity: integrity ?? { state: 'ok' },
+  };
 }
 
 export function sourceLabel(kind: SourceKind, ref: string): string {
@@ -112,7 +144,9 @@ export function sourceLabel(kind: SourceKind, ref: string): string {
   return ref.split(/[\\/]/).pop() || ref;
 }
 
-function toRow(row: InventoryRow): Row {
+function toRow(
+  row: InventoryRow,
+): Omit<Row, 'integrity' | 'integrity_where' | 'integrity_found' | 'integrity_checked_at'> {
   return {
     id: row.id,
     name: row.name,
@@ -160,5 +194,11 @@ function fromRow(row: Row): InventoryRow {
     },
     importedAt: row.imported_at,
     importedBy: row.imported_by,
+    integrity: {
+      state: row.integrity,
+      ...(row.integrity_where !== null ? { where: row.integrity_where } : {}),
+      ...(row.integrity_found !== null ? { found: row.integrity_found } : {}),
+      ...(row.integrity_checked_at !== null ? { checkedAt: row.integrity_checked_at } : {}),
+    },
   };
 }
