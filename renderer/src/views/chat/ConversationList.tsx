@@ -3,6 +3,7 @@
 // A plain list of buttons, so the keyboard and screen readers need nothing new.
 import { t } from '../../i18n/t';
 import type { ConversationSummary } from '../../stores/chat-store';
+import './chat-conversations.css';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 

@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm';
 import { t } from '../../i18n/t';
 import { useLinks } from '../../stores/link-store';
 import { htmlAsText } from './markdown-html-as-text';
+import './chat-answer.css';
 
 function LinkButton({ href, children }: { href?: string; children: React.ReactNode }) {
   const ask = useLinks((state) => state.ask);
