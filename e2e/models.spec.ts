@@ -3,10 +3,11 @@
 // shows in the inventory with its provenance and verdict (and is then served
 // by the built-in engine); the same file with a wrong hash is refused with a
 // sentence naming both hashes and adds no row; delete asks first, naming the
-// model. A kid's window lists the models without import or delete. Axe in
-// light and dark.
+// model. A kid's window lists the models without import or delete. A file
+// tampered on disk after import is caught by "Check files now" (MI-06): the
+// card says so in words and the engine no longer offers it. Axe in light and dark.
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDemoModel } from '../electron/core/engines/demo-model.ts';
@@ -136,5 +137,58 @@ test.describe('the Models view', () => {
     // Gone from the folder the built-in engine serves. (The file, not the CLI: the kid's serve
     // on this folder removed serve.json when it stopped.)
     expect(readdirSync(join(serve.dataDir, 'models'))).not.toContain('e2e-tiny.gguf');
+  });
+});
+
+test.describe('re-verification of the model files', () => {
+  test('a file changed on disk after import is flagged by "Check files now" and no longer served', async ({
+    page,
+  }) => {
+    // A serve of its own: the shared one's folder is where the tests above import and delete.
+    const own = await startServe();
+    const workDir = mkdtempSync(join(tmpdir(), 'airlock-e2e-h6-integrity-'));
+    try {
+      const path = join(workDir, 'e2e-tiny.gguf');
+      writeFileSync(path, bytes);
+      const app = new AppPage(page);
+      await app.watchCspViolations();
+      await app.open(own.openUrl);
+      await app.navigateByClick('models');
+      const models = new ModelsPage(page);
+      await models.importFile(path, sha256);
+      await expect(models.done).toContainText(modelName);
+      await expect(models.card(modelName)).toHaveAttribute('data-integrity', 'ok');
+
+      // Tamper with the stored file as something else on this machine might: one byte flipped.
+      const stored = join(own.dataDir, 'models', 'e2e-tiny.gguf');
+      const tampered = readFileSync(stored);
+      tampered.writeUInt8(tampered.readUInt8(tampered.length - 1) ^ 0x01, tampered.length - 1);
+      writeFileSync(stored, tampered);
+
+      await models.checkFiles.click();
+      await expect(models.checkOutcome.locator('[data-check]')).toHaveAttribute('data-check', 'flagged');
+      await expect(models.checkOutcome).toContainText(en['models.check.flaggedOne']);
+      await expect(models.card(modelName)).toHaveAttribute('data-integrity', 'changed');
+      await expect(models.integrityWarning(modelName)).toContainText(en['models.integrity.changed']);
+      const found = createHash('sha256').update(tampered).digest('hex');
+      await expect(models.integrityWarning(modelName)).toContainText(found);
+
+      // The built-in engine no longer offers it: the file went to the quarantine folder.
+      const listed = (await own.cli('models.list')) as { models: { name: string }[] };
+      expect(listed.models.map((m) => m.name)).not.toContain(modelName);
+      expect(readdirSync(join(own.dataDir, 'models', 'quarantine'))).toContain('e2e-tiny.gguf');
+
+      expect(await app.cspViolations()).toEqual([]);
+      await app.expectAccessible();
+      await app.screenshotWhole('models-integrity');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await app.expectAccessible();
+      await app.screenshotWhole('models-integrity-dark');
+      await page.emulateMedia({ colorScheme: 'light' });
+    } finally {
+      await own.stop();
+      own.remove();
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
 });

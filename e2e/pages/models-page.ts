@@ -19,6 +19,8 @@ export class ModelsPage {
   readonly importButton: Locator;
   readonly done: Locator;
   readonly refusal: Locator;
+  readonly checkFiles: Locator;
+  readonly checkOutcome: Locator;
 
   constructor(readonly page: Page) {
     this.main = page.getByRole('main');
@@ -36,6 +38,8 @@ export class ModelsPage {
     });
     this.done = this.importForm.locator('[data-import="done"]');
     this.refusal = this.importForm.locator('[data-import="failed"]');
+    this.checkFiles = this.inventory.getByRole('button', { name: en['models.check.action'] });
+    this.checkOutcome = this.inventory.locator('[data-check-outcome]');
   }
 
   card(name: string): Locator {
@@ -58,6 +62,11 @@ export class ModelsPage {
     await this.path.fill(path);
     await this.sha256.fill(sha256);
     await this.importButton.click();
+  }
+
+  /** A card's warning that its file changed on disk (MI-06). */
+  integrityWarning(name: string): Locator {
+    return this.card(name).locator('[data-integrity-warning]');
   }
 
   deleteButton(name: string): Locator {

@@ -97,4 +97,21 @@ export const enModels = {
   'models.import.nameInvalid':
     'Use letters, digits, dots, dashes and underscores, starting with a letter or digit (at most 100).',
   'models.kidNote': 'Only a parent can add or remove models.',
+
+  'models.check.action': 'Check files now',
+  'models.check.running': 'Checking files…',
+  'models.check.allOk': 'Every model file matches the SHA-256 it had when it was imported.',
+  'models.check.flaggedOne': '1 model file changed or went missing. It is marked below and no longer used.',
+  'models.check.flagged':
+    '{count} model files changed or went missing. They are marked below and no longer used.',
+  'models.check.failed': 'Airlock could not check the model files',
+  'models.integrity.title': 'Changed on disk',
+  'models.integrity.titleMissing': 'Gone from disk',
+  'models.integrity.changed':
+    'This file changed on disk since it was imported. Airlock will not load it until you import it again or delete it.',
+  'models.integrity.changedSandbox':
+    'The copy of this file in the sandbox changed since it was imported, so Airlock removed it from there. Airlock will not load it until you import it again or delete it.',
+  'models.integrity.missing':
+    'This file is no longer on disk. Airlock will not load it until you import it again or delete it.',
+  'models.integrity.found': 'SHA-256 found now: {sha256}',
 } as const;

@@ -18,7 +18,10 @@ interface ModelsState {
   canManage: boolean;
   loadError?: string;
   run?: ImportRun;
+  /** "Check files now" (models.verify): running, then how many came back flagged, or why it failed. */
+  check?: { state: 'running' } | { state: 'done'; flagged: number } | { state: 'failed'; message: string };
   load: () => Promise<void>;
+  checkFiles: () => Promise<void>;
   /** Resolves once the import has ended, well or not; the store holds the result. */
   startImport: (request: ImportRequest) => Promise<void>;
   cancelImport: () => Promise<void>;
@@ -38,6 +41,20 @@ export const useModels = create<ModelsState>()((set, get) => ({
     } catch (error) {
       set({ loadError: errorSentence(error) });
     }
+  },
+
+  async checkFiles() {
+    if (get().check?.state === 'running') return;
+    set({ check: { state: 'running' } });
+    try {
+      const { results } = await getApi().call('models.verify', {});
+      // A model is flagged if either of its copies (host, sandbox) is; count models, not copies.
+      const flagged = new Set(results.filter((r) => r.status !== 'ok').map((r) => r.id)).size;
+      set({ check: { state: 'done', flagged } });
+    } catch (error) {
+      set({ check: { state: 'failed', message: errorSentence(error) } });
+    }
+    await get().load();
   },
 
   async startImport(request) {

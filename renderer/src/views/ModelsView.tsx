@@ -1,6 +1,7 @@
 // Models: the inventory with each model's provenance, SHA-256 and safety
 // check (MI-06), verified import from a file or an https address (MI-01…MI-04
 // run in the core), and delete with a confirmation that names the model.
+// "Check files now" re-hashes the stored files (models.verify); a changed one is marked on its card.
 // Children see the list only; the core refuses their imports and deletes anyway.
 // Pulls from Ollama's registry are not here yet (they arrive with the Ollama client).
 import { useEffect, useState } from 'react';
@@ -13,11 +14,13 @@ import { t } from '../i18n/t';
 import { useModels } from '../stores/models-store';
 import { DeleteDialog } from './models/DeleteDialog';
 import { ImportForm } from './models/ImportForm';
+import { CheckOutcome } from './models/CheckOutcome';
 import { ModelCard } from './models/ModelCard';
 import './models/models.css';
 
 export default function ModelsView() {
   const { models, canManage, loadError, run, load, startImport, cancelImport, deleteModel } = useModels();
+  const { check, checkFiles } = useModels();
   const [deleting, setDeleting] = useState<ModelEntry>();
   useEffect(() => void load(), [load]);
 
@@ -38,7 +41,18 @@ export default function ModelsView() {
                 {count === 1 ? t('models.inventory.countOne') : t('models.inventory.count', { count })}
               </p>
             )}
+            {canManage && models && count > 0 && (
+              <Button
+                size="sm"
+                className="models-check"
+                disabled={check?.state === 'running'}
+                onClick={() => void checkFiles()}
+              >
+                {check?.state === 'running' ? t('models.check.running') : t('models.check.action')}
+              </Button>
+            )}
           </div>
+          <CheckOutcome check={check} />
           {loadError && (
             <div className="notice notice-error models-notice" role="alert">
               <IconAlert />

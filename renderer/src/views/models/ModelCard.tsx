@@ -4,6 +4,7 @@
 import type { ModelEntry } from '../../../../shared/models-contract';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
+import { IconAlert } from '../../components/icons';
 import { t } from '../../i18n/t';
 import { formatBytes } from '../../lib/byte-format';
 import { importedWords, parameterWords, scanWords, sourceWords } from './model-words';
@@ -17,6 +18,7 @@ export interface ModelCardProps {
 
 export function ModelCard({ entry, canManage, onDelete }: ModelCardProps) {
   const titleId = `model-${entry.id}`;
+  const warning = integrityWords(entry);
   const scan = scanWords(entry);
   const unknown = t('models.fact.unknown');
   const facts: [string, string, string][] = [
@@ -35,9 +37,10 @@ export function ModelCard({ entry, canManage, onDelete }: ModelCardProps) {
     <Card
       as="li"
       className="model-card"
-      tone={entry.scan.verdict === 'passed' ? 'plain' : 'error'}
+      tone={entry.scan.verdict === 'passed' && !warning ? 'plain' : 'error'}
       aria-labelledby={titleId}
       data-model={entry.name}
+      data-integrity={entry.integrity.state}
     >
       <div className="model-head">
         <div className="model-title">
@@ -55,6 +58,26 @@ export function ModelCard({ entry, canManage, onDelete }: ModelCardProps) {
           </Button>
         )}
       </div>
+      {warning && (
+        <div className="notice notice-error models-notice model-integrity" data-integrity-warning>
+          <IconAlert />
+          <div className="notice-text">
+            <strong>
+              {t(
+                entry.integrity.state === 'missing'
+                  ? 'models.integrity.titleMissing'
+                  : 'models.integrity.title',
+              )}
+            </strong>
+            <p className="notice-message">{warning}</p>
+            {entry.integrity.found && (
+              <p className="notice-message model-integrity-found">
+                {t('models.integrity.found', { sha256: entry.integrity.found })}
+              </p>
+            )}
+          </div>
+        </div>
+      )}
       <dl className="model-facts">
         <div className="model-fact" data-fact="imported">
           <dt>{t('models.fact.imported')}</dt>
@@ -87,4 +110,12 @@ export function ModelCard({ entry, canManage, onDelete }: ModelCardProps) {
       </dl>
     </Card>
   );
+}
+
+/** The flag from the last on-disk check (MI-06) in words, or undefined when the file is as imported. */
+function integrityWords(entry: ModelEntry): string | undefined {
+  const { state, where } = entry.integrity;
+  if (state === 'ok') return undefined;
+  if (state === 'missing') return t('models.integrity.missing');
+  return t(where === 'sandbox' ? 'models.integrity.changedSandbox' : 'models.integrity.changed');
 }
