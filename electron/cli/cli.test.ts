@@ -69,6 +69,7 @@ describe('airlock CLI', () => {
     'models.list',
     'models.demo',
     'models.inventory',
+    'models.verify',
     'chat.conversations',
   ];
   // With `{}` these start real work (a level-2 sandbox), not a quick answer: tested where they live.
