@@ -42,6 +42,20 @@ export async function verifyModels(deps: VerifyDeps, scope: VerifyScope = {}): P
   const results: VerifyResult[] = [];
   for (const row of rows) results.push(await verifyHost(deps, row));
   if (scope.sandbox !== false && deps.sandbox) results.push(...(await verifySandbox(deps, rows)));
+  // A sandbox copy flagged earlier was removed from the volume: its flag is the answer until re-import.
+  for (const row of rows) {
+    const flag = row.integrity;
+    if (flag?.where !== 'sandbox' || flag.state === 'ok') continue;
+    if (results.some((r) => r.id === row.id && r.where === 'sandbox')) continue;
+    results.push({
+      id: row.id,
+      name: row.name,
+      status: flag.state,
+      expected: row.sha256,
+      where: 'sandbox',
+      ...(flag.found ? { found: flag.found } : {}),
+    });
+  }
   return results;
 }
 

@@ -129,6 +129,13 @@ describe('models.verify with a running sandbox', () => {
       });
       // The changed copy is gone from the volume, so the engine inside lists nothing.
       expect(await inVolume('ls -A /models')).toEqual([]);
+      // Checking again still answers the flag for the sandbox (the copy is gone, the flag stays), no second alert.
+      const again = await service.verify(undefined);
+      expect(again.results.map((r) => [r.where, r.status])).toEqual([
+        ['host', 'ok'],
+        ['sandbox', 'changed'],
+      ]);
+      expect(audit.events).toHaveLength(1);
     } finally {
       await service.dispose();
       store.close();

@@ -110,7 +110,7 @@ export const enModels = {
   'models.integrity.changed':
     'This file changed on disk since it was imported. Airlock will not load it until you import it again or delete it.',
   'models.integrity.changedSandbox':
-    'The copy of this file in the sandbox changed since it was imported, so Airlock removed it from there. Airlock will not load it until you import it again or delete it.',
+    'The copy of this file in the sandbox changed since it was imported, so Airlock removed it from there. The sandbox will not load this model until you import it again or delete it.',
   'models.integrity.missing':
     'This file is no longer on disk. Airlock will not load it until you import it again or delete it.',
   'models.integrity.found': 'SHA-256 found now: {sha256}',
