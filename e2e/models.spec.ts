@@ -15,7 +15,7 @@ import { encodeGguf } from '../electron/core/engines/gguf-write.ts';
 import { en } from '../renderer/src/i18n/en.ts';
 import { AppPage } from './pages/app-page';
 import { ModelsPage } from './pages/models-page';
-import { expect, startServe, test } from './serve-fixture';
+import { expect, startServe, test, type RunningServe } from './serve-fixture';
 
 const bytes = encodeGguf(buildDemoModel(42));
 const sha256 = createHash('sha256').update(bytes).digest('hex');
@@ -27,18 +27,24 @@ test.describe('the Models view', () => {
 
   let workDir: string;
   let modelPath: string;
+  // A serve of its own, with an empty inventory: the worker's shared serve already holds
+  // the demo model when the chat specs run first, as they do in the full suite.
+  let serve: RunningServe;
 
-  test.beforeAll(() => {
+  test.beforeAll(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'airlock-e2e-models-'));
     modelPath = join(workDir, 'e2e-tiny.gguf');
     writeFileSync(modelPath, bytes);
+    serve = await startServe();
   });
 
-  test.afterAll(() => {
+  test.afterAll(async () => {
+    await serve?.stop();
+    serve?.remove();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 
-  test.beforeEach(async ({ page, serve }) => {
+  test.beforeEach(async ({ page }) => {
     const app = new AppPage(page);
     await app.watchCspViolations();
     await app.open(serve.openUrl);
@@ -47,7 +53,6 @@ test.describe('the Models view', () => {
 
   test('imports a GGUF by path with its SHA-256 and lists it with its provenance and verdict', async ({
     page,
-    serve,
   }) => {
     const app = new AppPage(page);
     const models = new ModelsPage(page);
@@ -94,7 +99,7 @@ test.describe('the Models view', () => {
     await app.screenshotWhole('models-import-refused');
   });
 
-  test("a kid's window lists the models but offers no import or delete", async ({ page, serve }) => {
+  test("a kid's window lists the models but offers no import or delete", async ({ page }) => {
     const kid = await startServe({ dataDir: serve.dataDir, profile: 'kid' });
     try {
       const app = new AppPage(page);
@@ -117,7 +122,7 @@ test.describe('the Models view', () => {
     }
   });
 
-  test('deletes a model after a confirmation that names it', async ({ page, serve }) => {
+  test('deletes a model after a confirmation that names it', async ({ page }) => {
     const app = new AppPage(page);
     const models = new ModelsPage(page);
     await models.deleteButton(modelName).click();
@@ -144,7 +149,7 @@ test.describe('re-verification of the model files', () => {
   test('a file changed on disk after import is flagged by "Check files now" and no longer served', async ({
     page,
   }) => {
-    // A serve of its own: the shared one's folder is where the tests above import and delete.
+    // A serve of its own, so the file it tampers with is no other test's.
     const own = await startServe();
     const workDir = mkdtempSync(join(tmpdir(), 'airlock-e2e-h6-integrity-'));
     try {
