@@ -77,6 +77,8 @@ test.describe('answers from the script model', () => {
     for (let i = 1; i < words.length; i++) expect(words[i]!).toBeGreaterThanOrEqual(words[i - 1]!);
     expect(words.at(-1)).toBe(299);
     await expect(answer).toContainText('w299');
+    // CH-06: the answer says it may be wrong.
+    await expect(answer.locator('[data-caveat]')).toHaveText(en['chat.caveat']);
 
     // Rendered as Markdown, with no image, no script, no href anywhere in the answer.
     await expect(answer.locator('strong')).toHaveText('bold');

@@ -1,6 +1,8 @@
 // Strings for how an answer is shown: Markdown's links and images, and the
 // dialog that confirms a link before it leaves Airlock. Spread into en.ts.
 export const enChatAnswer = {
+  'chat.caveat': 'AI answers can be wrong. Check anything important.',
+  'chat.caveat.young': 'Computers can get things wrong. If it matters, ask a grown-up.',
   'chat.link.open': 'Open this link (asks first)',
   'chat.image.notLoaded': 'Picture not loaded: {alt}',
   'chat.image.noAlt': 'a picture from the internet',

@@ -3,6 +3,7 @@
 // breaks are kept by CSS (white-space: pre-wrap); nothing is parsed as HTML.
 import type { ReactNode } from 'react';
 import { t } from '../../i18n/t';
+import { useApp } from '../../stores/app-store';
 import type { ChatMessage } from '../../stores/chat-thread';
 import { Markdown } from './Markdown';
 
@@ -18,6 +19,12 @@ export function MessageItem({ message, replacement, actions }: MessageItemProps)
   const { role, text, status, redactedText, notice, incomplete, model } = message;
   const waiting = role === 'assistant' && text === '' && (status === 'thinking' || status === 'streaming');
   const note = notice ?? (status === 'stopped' ? t('chat.stoppedNote') : undefined);
+  const profile = useApp((state) => state.info?.profile?.role);
+  // CH-06: every answer says it may be wrong, in words that fit the reader's age.
+  const caveat =
+    role === 'assistant' && text !== '' && (status === 'done' || status === 'stopped' || status === 'failed')
+      ? t(profile === 'kid' || profile === 'teen' ? 'chat.caveat.young' : 'chat.caveat')
+      : undefined;
   return (
     <li
       className={`chat-msg chat-msg-${role}`}
@@ -46,6 +53,11 @@ export function MessageItem({ message, replacement, actions }: MessageItemProps)
         </p>
       )}
       {incomplete && <p className="chat-msg-incomplete">{t('chat.incomplete')}</p>}
+      {caveat && (
+        <p className="chat-msg-caveat" data-caveat>
+          {caveat}
+        </p>
+      )}
       {actions && <div className="chat-msg-actions">{actions}</div>}
     </li>
   );
