@@ -7,10 +7,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RuntimeFailure } from '../chat/runtime-errors';
 import { startBuiltinEngine, type BuiltinEngine } from './builtin/start-builtin-engine';
 import { bundleEngine, modelsFolder } from './builtin/testing/engine-fixture';
 import { OllamaRuntime, type ChatPart, type PullProgress } from './ollama-runtime';
+import { chatBody, collect, failureOf } from './testing/adapter-kit';
 
 let bundle: Awaited<ReturnType<typeof bundleEngine>>;
 let engine: BuiltinEngine;
@@ -29,27 +29,6 @@ afterAll(async () => {
   models.remove();
   bundle?.remove();
 });
-
-const chatBody = (numPredict: number, seed = 1) => ({
-  model: 'demo',
-  messages: [{ role: 'user' as const, content: 'Tell me a short story.' }],
-  options: { seed, temperature: 0.8, num_predict: numPredict },
-});
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
-
-const failureOf = async (promise: Promise<unknown>): Promise<RuntimeFailure> => {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RuntimeFailure);
-  return error as RuntimeFailure;
-};
 
 describe('Ollama adapter on the built-in engine (real inference)', () => {
   it('lists, shows and reports the running model through the official client', async () => {

@@ -7,11 +7,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RuntimeFailure } from '../chat/runtime-errors';
 import { AirlockError } from '../errors';
 import { startBuiltinEngine, type BuiltinEngine } from './builtin/start-builtin-engine';
 import { bundleEngine, modelsFolder } from './builtin/testing/engine-fixture';
 import { OpenAiRuntime, type OpenAiChatPart } from './openai-runtime';
+import { chatBody, collect, failureOf } from './testing/adapter-kit';
 
 let bundle: Awaited<ReturnType<typeof bundleEngine>>;
 let engine: BuiltinEngine;
@@ -31,27 +31,6 @@ afterAll(async () => {
   bundle?.remove();
 });
 
-const body = (numPredict: number, seed = 1, model = 'demo') => ({
-  model,
-  messages: [{ role: 'user' as const, content: 'Tell me a short story.' }],
-  options: { seed, temperature: 0.8, num_predict: numPredict },
-});
-
-async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
-  const all: T[] = [];
-  for await (const item of items) all.push(item);
-  return all;
-}
-
-const failureOf = async (promise: Promise<unknown>): Promise<RuntimeFailure> => {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RuntimeFailure);
-  return error as RuntimeFailure;
-};
-
 const generating = async (): Promise<{ generating: boolean; tokens_generated: number }> => {
   const ps = (await (await fetch(`${engine.url}/api/ps`, { headers: engine.headers })).json()) as {
     models: { generating: boolean; tokens_generated: number }[];
@@ -69,7 +48,7 @@ describe('OpenAI-compatible adapter on the built-in engine (real inference)', ()
   });
 
   it('streams an answer in pieces and ends done with the finish reason', async () => {
-    const parts = await collect(runtime.chat(body(16)));
+    const parts = await collect(runtime.chat(chatBody(16)));
     expect(parts.at(-1)).toEqual({ content: '', done: true, finishReason: 'length' });
     const pieces = parts.filter((p) => !p.done);
     expect(pieces.length).toBeGreaterThanOrEqual(5);
@@ -80,7 +59,7 @@ describe('OpenAI-compatible adapter on the built-in engine (real inference)', ()
     const before = (await generating()).tokens_generated;
     const abort = new AbortController();
     const seen: OpenAiChatPart[] = [];
-    for await (const part of runtime.chat(body(100_000, 2), abort.signal)) {
+    for await (const part of runtime.chat(chatBody(100_000, 2), abort.signal)) {
       seen.push(part);
       if (seen.length === 3) abort.abort();
     }
@@ -92,13 +71,13 @@ describe('OpenAI-compatible adapter on the built-in engine (real inference)', ()
   });
 
   it('turns a missing model, a wrong or missing key and a stopped server into sentences', async () => {
-    expect((await failureOf(collect(runtime.chat(body(4, 1, 'nope'))))).kind).toBe('model_missing');
+    expect((await failureOf(collect(runtime.chat(chatBody(4, 1, 'nope'))))).kind).toBe('model_missing');
     const wrongKey = new OpenAiRuntime({ baseUrl: engine.url, apiKey: 'sk-wrong' });
     expect((await failureOf(wrongKey.list())).message).toBe(
       'The model server refused the API key. Check the key and try again.',
     );
     const noKey = new OpenAiRuntime({ baseUrl: engine.url });
-    expect(await failureOf(collect(noKey.chat(body(4))))).toMatchObject({
+    expect(await failureOf(collect(noKey.chat(chatBody(4))))).toMatchObject({
       kind: 'refused',
       message: 'The model server needs an API key. Enter one and try again.',
     });
@@ -108,7 +87,7 @@ describe('OpenAI-compatible adapter on the built-in engine (real inference)', ()
     await new Promise((resolve) => server.close(resolve));
     const gone = new OpenAiRuntime({ baseUrl: `http://127.0.0.1:${port}` });
     expect((await failureOf(gone.list())).kind).toBe('not_running');
-    expect((await failureOf(collect(gone.chat(body(4))))).kind).toBe('not_running');
+    expect((await failureOf(collect(gone.chat(chatBody(4))))).kind).toBe('not_running');
   });
 
   it('refuses an address the endpoint policy refuses, with its sentence', () => {
@@ -134,7 +113,7 @@ describe('the API key never shows', () => {
       });
       expect(inspect(withKey, { showHidden: true, depth: 5 })).not.toContain(key);
       expect(JSON.stringify(withKey)).not.toContain(key);
-      const failure = await failureOf(collect(withKey.chat(body(4))));
+      const failure = await failureOf(collect(withKey.chat(chatBody(4))));
       expect(failure.message).toMatch(/could not answer \(bad request with Bearer …\)/);
       expect(failure.message).not.toContain(key);
       expect(inspect(failure)).not.toContain(key);

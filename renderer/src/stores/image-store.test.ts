@@ -1,26 +1,8 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError, setApi, type Api } from '../api';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { ApiError } from '../api';
 import { pullBytes } from './image-pull';
 import { useImages } from './image-store';
-
-/** A fake api: calls answer from `answers`; events are pushed by the test to whoever listens. */
-function fakeApi(answers: Record<string, (input: unknown) => Promise<unknown>>) {
-  const listeners = new Set<(payload: unknown) => void>();
-  const call = vi.fn((name: string, input: unknown) => answers[name]!(input));
-  setApi({
-    call,
-    on: (_event: string, listener: (payload: unknown) => void) => {
-      listeners.add(listener);
-      return () => void listeners.delete(listener);
-    },
-    connection: { get: () => 'open', subscribe: () => () => undefined },
-  } as unknown as Api);
-  return {
-    call,
-    listening: () => listeners.size,
-    push: (payload: unknown) => listeners.forEach((listener) => listener(payload)),
-  };
-}
+import { fakeApi } from './testing/fake-api';
 
 const pullEvent = (state: string, layers?: { id: string; current: number; total: number }[]) => ({
   operationId: 'op1',
