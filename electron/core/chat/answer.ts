@@ -7,6 +7,7 @@ import type { ChatOutcome } from '../../../shared/chat-contract';
 import type { Role } from '../../../shared/contract';
 import { ContentStreamFilter, type StreamStep, type StreamStop } from '../../../shared/guard/content';
 import { canaryLeaked } from '../../../shared/guard/injection';
+import { PiiStreamRedactor, type PiiType } from '../../../shared/guard/pii';
 import type { EventHub } from '../event-hub';
 import { streamChat, type ChatRequestBody, type StreamLimits } from './runtime-chat';
 import type { RuntimeConnection } from './runtime-source';
@@ -31,6 +32,8 @@ export interface AnswerResult {
   message?: string;
   /** Set when the output filter stopped the answer: for the audit event. */
   stop?: StreamStop;
+  /** Personal data the answer held and the window never showed (types only). */
+  redacted?: PiiType[];
 }
 
 const leakSentence =
@@ -44,13 +47,23 @@ export async function runAnswer(request: AnswerRequest, events: EventHub): Promi
   });
   // The filter's own stop: cuts the HTTP request so the model stops generating too.
   const blocked = new AbortController();
+  // After the content filter, personal data in what it releases is replaced (CH-03).
+  const pii = new PiiStreamRedactor();
+  const redacted: PiiType[] = [];
   let shown = '';
   let stop: StreamStop | undefined;
-  const apply = (step: StreamStep): void => {
-    if (step.release !== '') {
-      if (shown === '') events.emit('chat.state', { messageId, conversationId, state: 'streaming' });
-      shown += step.release;
-      events.emit('chat.token', { conversationId, messageId, text: step.release });
+  const show = (text: string): void => {
+    if (text === '') return;
+    if (shown === '') events.emit('chat.state', { messageId, conversationId, state: 'streaming' });
+    shown += text;
+    events.emit('chat.token', { conversationId, messageId, text });
+  };
+  const apply = (step: StreamStep, last = false): void => {
+    if (step.release !== '' || last) {
+      const out = step.release !== '' ? pii.push(step.release) : { release: '', redacted: [] };
+      const tail = last && !step.stop ? pii.end() : { release: '', redacted: [] };
+      redacted.push(...out.redacted, ...tail.redacted);
+      show(out.release + tail.release);
     }
     if (step.stop && !stop) {
       stop = step.stop;
@@ -67,12 +80,18 @@ export async function runAnswer(request: AnswerRequest, events: EventHub): Promi
   );
   // Whatever the ending, the held-back words are judged whole before they may show:
   // a stopped or broken answer keeps its safe part, and nothing unchecked leaks.
-  if (!stop) apply(filter.end());
+  if (!stop) apply(filter.end(), true);
   if (stop) {
     const message = stop.reason === 'extra_check' && request.profile !== 'kid' ? leakSentence : stop.message;
-    return { outcome: 'blocked', text: shown, incomplete: true, message, stop };
+    return { outcome: 'blocked', text: shown, incomplete: true, message, stop, redacted };
   }
-  if (end.kind === 'done') return { outcome: 'answered', text: shown, incomplete: false };
-  if (end.kind === 'aborted') return { outcome: 'stopped', text: shown, incomplete: true };
-  return { outcome: 'failed', text: shown, incomplete: shown !== '', message: end.failure.message };
+  if (end.kind === 'done') return { outcome: 'answered', text: shown, incomplete: false, redacted };
+  if (end.kind === 'aborted') return { outcome: 'stopped', text: shown, incomplete: true, redacted };
+  return {
+    outcome: 'failed',
+    text: shown,
+    incomplete: shown !== '',
+    message: end.failure.message,
+    redacted,
+  };
 }

@@ -66,6 +66,30 @@ describe('chat output filter (fake upstream)', () => {
     ]);
   });
 
+  it('never shows a card number the model splits across seven tokens (CH-03)', async () => {
+    const { chat, audit, tokens } = await setup(() => ({
+      pieces: ['Your card is 41', '11 11', '11 1', '111 ', '11', '11 and', ' that is all.'],
+    }));
+    const answer = await send(chat, 'What card did I use?', 'adult');
+    expect(answer).toMatchObject({
+      outcome: 'answered',
+      text: 'Your card is [CREDIT_CARD] and that is all.',
+    });
+    const digits = '4111111111111111';
+    for (const t of tokens) {
+      for (const run of t.match(/\d{4,}/g) ?? []) expect(digits).not.toContain(run);
+    }
+    expect(tokens.join('')).toBe(answer.text);
+    expect(audit.events).toEqual([
+      expect.objectContaining({
+        direction: 'output',
+        action: 'redact',
+        filter: 'pii',
+        categories: ['CREDIT_CARD'],
+      }),
+    ]);
+  });
+
   it('stops the output when the model leaks the canary, and cuts the request', async () => {
     const { chat, audit, tokens, fake } = await setup((request) => {
       const canary = /airlock-canary-[a-z0-9]+/.exec(request.messages[0]!.content)![0];

@@ -173,6 +173,15 @@ export class ChatService {
         notifyParent: result.stop.notifyParent,
       });
     }
+    if (result.redacted && result.redacted.length > 0) {
+      this.record(profile, ids, {
+        direction: 'output',
+        action: 'redact',
+        filter: 'pii',
+        categories: [...new Set(result.redacted)],
+        notifyParent: false,
+      });
+    }
     return finish(result);
   }
 

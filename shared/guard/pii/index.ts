@@ -11,4 +11,5 @@ export {
 } from './policy';
 export { redact, restore, reveal, type Redacted, type Redaction, type RedactionMap } from './redact';
 export { piiMessage, piiMessagesEn, type PiiMessage } from './messages';
+export { PiiStreamRedactor, type PiiStreamStep } from './stream-redact';
 export { piiTypes, type PiiSpan, type PiiType } from './types';
