@@ -58,10 +58,12 @@ export async function runAnswer(request: AnswerRequest, events: EventHub): Promi
     shown += text;
     events.emit('chat.token', { conversationId, messageId, text });
   };
-  const apply = (step: StreamStep, last = false): void => {
-    if (step.release !== '' || last) {
+  // `flush`: the answer ended whole, so a number still held is complete and may show redacted.
+  // A stopped or broken answer keeps it back: it may be part of one (four digits of a card).
+  const apply = (step: StreamStep, flush = false): void => {
+    if (step.release !== '' || flush) {
       const out = step.release !== '' ? pii.push(step.release) : { release: '', redacted: [] };
-      const tail = last && !step.stop ? pii.end() : { release: '', redacted: [] };
+      const tail = flush && !step.stop ? pii.end() : { release: '', redacted: [] };
       redacted.push(...out.redacted, ...tail.redacted);
       show(out.release + tail.release);
     }
@@ -80,7 +82,7 @@ export async function runAnswer(request: AnswerRequest, events: EventHub): Promi
   );
   // Whatever the ending, the held-back words are judged whole before they may show:
   // a stopped or broken answer keeps its safe part, and nothing unchecked leaks.
-  if (!stop) apply(filter.end(), true);
+  if (!stop) apply(filter.end(), end.kind === 'done');
   if (stop) {
     const message = stop.reason === 'extra_check' && request.profile !== 'kid' ? leakSentence : stop.message;
     return { outcome: 'blocked', text: shown, incomplete: true, message, stop, redacted };

@@ -90,6 +90,17 @@ describe('chat output filter (fake upstream)', () => {
     ]);
   });
 
+  it('keeps back a number the answer was cut off in the middle of', async () => {
+    const { chat, tokens } = await setup(() => ({
+      pieces: ['Sure, the card on file is ', '4111 '],
+      hangAfter: 2,
+    }));
+    const answer = await send(chat, 'Which card?', 'adult');
+    expect(answer).toMatchObject({ outcome: 'failed', incomplete: true });
+    expect(tokens.join('')).not.toMatch(/\d/);
+    expect(answer.text).toBe(tokens.join(''));
+  });
+
   it('stops the output when the model leaks the canary, and cuts the request', async () => {
     const { chat, audit, tokens, fake } = await setup((request) => {
       const canary = /airlock-canary-[a-z0-9]+/.exec(request.messages[0]!.content)![0];
