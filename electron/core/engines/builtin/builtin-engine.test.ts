@@ -60,7 +60,8 @@ async function readLines(res: Response, limit = Infinity): Promise<Record<string
     for (const p of parts) if (p.trim() !== '') lines.push(JSON.parse(p) as Record<string, unknown>);
   }
   await reader.cancel();
-  return lines;
+  // One chunk may carry several lines (a quick engine on a quiet machine): the first `limit` count.
+  return lines.slice(0, limit);
 }
 
 /** fetch() will not send a forged Host header; node:http will, as a rebinding browser would. */
